@@ -1,0 +1,106 @@
+/* Plain text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK. */
+#include "format.h"
+
+#include <string.h>
+
+static gboolean has_prefix(const guint8 *d, gsize len, const char *bom, gsize n)
+{
+    return len >= n && memcmp(d, bom, n) == 0;
+}
+
+/* Normalise line ends to '\n' and drop NULs and other C0 controls except tab and newline; they
+ * carry no text and would break the report formats. */
+static char *clean_lines(char *s, gsize len, gsize *out_len)
+{
+    gsize w = 0;
+    for (gsize r = 0; r < len; r++) {
+        unsigned char c = (unsigned char)s[r];
+        if (c == '\r') {
+            s[w++] = '\n';
+            if (r + 1 < len && s[r + 1] == '\n')
+                r++;
+        } else if (c < 0x20 && c != '\n' && c != '\t') {
+            continue;
+        } else {
+            s[w++] = (char)c;
+        }
+    }
+    s[w] = '\0';
+    *out_len = w;
+    return s;
+}
+
+char *pp_decode_text(const guint8 *data, gsize len, gsize *out_len, const char **encoding, GError **error)
+{
+    const char *enc = NULL;
+    char *out = NULL;
+    gsize n = 0;
+    if (has_prefix(data, len, "\xEF\xBB\xBF", 3)) {
+        data += 3, len -= 3;
+        enc = "UTF-8 (BOM)";
+    } else if (has_prefix(data, len, "\xFF\xFE", 2) || has_prefix(data, len, "\xFE\xFF", 2)) {
+        enc = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        out = g_convert((const char *)data + 2, (gssize)(len - 2) & ~(gssize)1, "UTF-8", enc, NULL, &n, NULL);
+        if (!out) {
+            g_set_error(error, PP_ERROR, PP_ERR_CORRUPT, "文本文件标明为 %s，但内容无法按此编码解读", enc);
+            return NULL;
+        }
+    }
+    if (!out && g_utf8_validate((const char *)data, (gssize)len, NULL)) {
+        out = g_strndup((const char *)data, len);
+        n = len;
+        if (!enc)
+            enc = "UTF-8";
+    }
+    if (!out) {
+        out = g_convert((const char *)data, (gssize)len, "UTF-8", "GB18030", NULL, &n, NULL);
+        enc = "GB18030";
+    }
+    if (!out) {
+        g_set_error(error, PP_ERROR, PP_ERR_CORRUPT, "文本编码无法识别（既不是 UTF-8/UTF-16，也不是 GB18030/GBK）");
+        return NULL;
+    }
+    if (encoding)
+        *encoding = enc;
+    return clean_lines(out, n, out_len);
+}
+
+static int txt_bid(const guint8 *data, gsize len, const char *mime)
+{
+    if (has_prefix(data, len, "\xFF\xFE", 2) || has_prefix(data, len, "\xFE\xFF", 2))
+        return 20;
+    /* text has no NUL bytes; binary formats nearly always do within the first 64 KiB */
+    if (memchr(data, 0, MIN(len, (gsize)65536)))
+        return 0;
+    if (g_str_has_prefix(mime, "text/") || g_strcmp0(mime, "application/octet-stream") == 0 ||
+        g_strcmp0(mime, "application/csv") == 0 || g_strcmp0(mime, "application/json") == 0)
+        return 10;
+    return 0;
+}
+
+static gboolean txt_extract(PPDoc *doc, const PPLimits *lim, GError **error)
+{
+    gsize len = 0, n = 0;
+    const guint8 *data = g_bytes_get_data(doc->data, &len);
+    if (len > lim->max_text_bytes) {
+        g_set_error(error, PP_ERROR, PP_ERR_TOO_LARGE, "文本超过 %" G_GSIZE_FORMAT " MiB 上限",
+                    lim->max_text_bytes >> 20);
+        return FALSE;
+    }
+    const char *enc = NULL;
+    char *text = pp_decode_text(data, len, &n, &enc, error);
+    if (!text)
+        return FALSE;
+    PPPart *p = pp_doc_add_part(doc, PP_PART_BODY, 0, NULL);
+    g_string_append_len(p->text, text, (gssize)n);
+    g_free(text);
+    if (g_strcmp0(enc, "UTF-8") != 0)
+        pp_doc_note(doc, "文本编码：%s", enc);
+    return TRUE;
+}
+
+const PPFormat pp_format_txt = {
+    .name = "txt",
+    .bid = txt_bid,
+    .extract = txt_extract,
+};

@@ -1,0 +1,77 @@
+/* The table of formats and detection. One magic_t per thread (libmagic is not thread-safe). */
+#include "format.h"
+
+#include <magic.h>
+#include <string.h>
+
+static const PPFormat *const formats[] = {
+    &pp_format_docx,
+    &pp_format_pdf,
+    &pp_format_legacy_office,
+    &pp_format_txt,
+};
+
+static void magic_free(gpointer m) { magic_close(m); }
+static GPrivate magic_key = G_PRIVATE_INIT(magic_free);
+
+static const char *mime_of(const guint8 *data, gsize len)
+{
+    magic_t m = g_private_get(&magic_key);
+    if (!m) {
+        m = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_NO_CHECK_TAR | MAGIC_ERROR);
+        if (!m)
+            return NULL;
+        if (magic_load(m, NULL) != 0) {
+            magic_close(m);
+            return NULL;
+        }
+        g_private_set(&magic_key, m);
+    }
+    /* libmagic reads at most a few hundred KiB; handing it less keeps it fast on large files */
+    return magic_buffer(m, data, MIN(len, (gsize)1 << 20));
+}
+
+const PPFormat *pp_detect(PPDoc *doc, GError **error)
+{
+    gsize len = 0;
+    const guint8 *data = g_bytes_get_data(doc->data, &len);
+    if (len == 0) {
+        g_set_error(error, PP_ERROR, PP_ERR_CORRUPT, "文件为空（0 字节），无法审查");
+        return NULL;
+    }
+    const char *mime = mime_of(data, len);
+    const PPFormat *best = NULL;
+    int best_bid = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(formats); i++) {
+        int b = formats[i]->bid(data, len, mime ? mime : "");
+        if (b > best_bid) {
+            best_bid = b;
+            best = formats[i];
+        }
+    }
+    if (!best) {
+        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED, "不支持的文件类型（%s），只能审查 DOCX、PDF 和纯文本",
+                    mime ? mime : "未知");
+        return NULL;
+    }
+    return best;
+}
+
+gboolean pp_extract(PPDoc *doc, const PPLimits *lim, GError **error)
+{
+    const PPFormat *fmt = pp_detect(doc, error);
+    if (!fmt) {
+        /* name the format from the extension for the report, so a bad .docx still says docx */
+        const char *dot = doc->path ? strrchr(doc->path, '.') : NULL;
+        static const char *const known[] = {"docx", "pdf", "txt", "doc", "wps", "ofd"};
+        for (gsize i = 0; dot && i < G_N_ELEMENTS(known); i++)
+            if (g_ascii_strcasecmp(dot + 1, known[i]) == 0)
+                doc->format = known[i];
+        return FALSE;
+    }
+    doc->format = fmt->name;
+    if (!fmt->extract(doc, lim, error))
+        return FALSE;
+    pp_doc_prune_empty_parts(doc);
+    return TRUE;
+}

@@ -1,0 +1,48 @@
+/* Reports: text (terminal), JSON (the contract in DESIGN.md), HTML (sign-off).
+ *
+ * Protocol (one static const PPReporter per format, listed in report.c):
+ *   .name   "text", "json", "html"
+ *   .write  append the whole report for docs (in input order) to out. Must not print a raw
+ *           value (finding->text, author names) unless o->reveal.
+ */
+#ifndef PP_REPORT_H
+#define PP_REPORT_H
+
+#include "rules.h"
+
+typedef struct {
+    gboolean reveal;
+    gboolean color;          /* ANSI colours (text on a terminal) */
+    const char *fixed_time;  /* review time to print instead of now (golden tests) */
+    const PPRules *rules;    /* for the rule-set fingerprint */
+    char **argv_paths;       /* what was asked, for the summary */
+} PPReportOptions;
+
+typedef struct {
+    const char *name;
+    void (*write)(GString *out, GPtrArray *docs, const PPReportOptions *o);
+} PPReporter;
+
+extern const PPReporter pp_report_text;
+extern const PPReporter pp_report_json;
+extern const PPReporter pp_report_html;
+
+const PPReporter *pp_reporter_find(const char *name);
+
+/* Shared helpers. */
+typedef struct {
+    guint documents, pass, review, block, error;
+} PPSummary;
+PPSummary pp_summary_of(GPtrArray *docs);
+/* The time to print: o->fixed_time or now, "YYYY-MM-DD HH:MM:SS". Free with g_free. */
+char *pp_report_time(const PPReportOptions *o);
+/* A person's name as reports may show it: as is with reveal, else surname + '*'. */
+char *pp_report_person(const char *name, gboolean reveal);
+/* The value of a finding as reports may show it. Borrowed. */
+const char *pp_report_value(const PPFinding *f, gboolean reveal);
+
+/* extract: every part of doc, text or JSON. */
+void pp_report_extract(GString *out, const PPDoc *doc, gboolean json);
+void pp_report_extract_json(GString *out, const PPDoc *doc);
+
+#endif

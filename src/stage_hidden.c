@@ -1,0 +1,90 @@
+/* Hidden content: every part kind a reader does not see is reported once, with its authors.
+ * Metadata counts only when it names a person or an account (a bare title or app name does not). */
+#include "stage.h"
+
+#include <string.h>
+
+/* Metadata fields that name a person or an account. The extractors put the field name in
+ * part->origin ("core.xml creator", "pdf Author", …). */
+static const char *const personal_fields[] = {
+    "creator", "lastModifiedBy", "Author", "author", "Manager", "manager", "Company", "company",
+    "custom", "Creator", "LastAuthor", "Operator", "xmp dc:creator", "xmp pdf:Author",
+};
+
+static gboolean metadata_is_personal(const PPPart *p)
+{
+    if (!p->origin)
+        return TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(personal_fields); i++)
+        if (strstr(p->origin, personal_fields[i]))
+            return TRUE;
+    return FALSE;
+}
+
+static const struct {
+    PPPartKind kind;
+    const char *message;
+    const char *advice;
+} hidden_kinds[] = {
+    {PP_PART_TRACKED_CHANGE, "文档含未处理的修订痕迹（删除或插入的内容仍在文件中）", "在 Word/WPS 中“接受所有修订”并关闭修订后再发布"},
+    {PP_PART_COMMENT, "文档含批注", "删除全部批注后再发布"},
+    {PP_PART_HIDDEN_TEXT, "文档含隐藏文字", "显示并删除隐藏文字后再发布"},
+    {PP_PART_METADATA, "文档属性（元数据）中含个人姓名或账号", "在“文件—属性”中清除作者、修改者等个人信息，或使用 --redact-dir 生成的副本"},
+    {PP_PART_ANNOTATION, "PDF 含注释", "删除注释后重新导出 PDF"},
+    {PP_PART_ATTACHMENT, "PDF 含嵌入附件", "删除嵌入的附件，或将附件单独审查后发布"},
+    {PP_PART_TEXT_UNDER_BOX, "PDF 中有被黑框遮盖但仍可提取的文字（遮盖无效）", "用真正删除文字的方式脱敏（如 --redact-dir 生成的副本），不要只画黑框"},
+};
+
+static void hidden_run(PPDoc *doc, const PPRunOptions *opt)
+{
+    (void)opt;
+    for (gsize k = 0; k < G_N_ELEMENTS(hidden_kinds); k++) {
+        int first = -1, count = 0;
+        GPtrArray *authors = g_ptr_array_new();
+        for (guint i = 0; i < doc->parts->len; i++) {
+            const PPPart *p = doc->parts->pdata[i];
+            if (p->kind != hidden_kinds[k].kind)
+                continue;
+            if (p->kind == PP_PART_METADATA && !metadata_is_personal(p))
+                continue;
+            if (first < 0)
+                first = (int)i;
+            count++;
+            if (p->author) {
+                gboolean dup = FALSE;
+                for (guint a = 0; a < authors->len; a++)
+                    dup |= g_strcmp0(authors->pdata[a], p->author) == 0;
+                if (!dup)
+                    g_ptr_array_add(authors, p->author);
+            }
+        }
+        if (first >= 0) {
+            const char *kind = pp_part_name(hidden_kinds[k].kind);
+            g_autofree char *rule = g_strconcat("hidden.", kind, NULL);
+            PPFinding *f = pp_finding_new(rule, PP_CAT_HIDDEN, kind, PP_SEV_BLOCK);
+            pp_finding_locate(f, doc, first, 0, 0);
+            f->end = 0; /* the whole part, not a range */
+            f->masked = g_strdup_printf("%d 处", count);
+            f->text = g_strdup(((PPPart *)doc->parts->pdata[first])->text->str);
+            if (strlen(f->text) > 200) {
+                const char *cut = g_utf8_find_prev_char(f->text, f->text + 200);
+                f->text[cut - f->text] = '\0';
+            }
+            f->message = g_strdup(hidden_kinds[k].message);
+            f->advice = g_strdup(hidden_kinds[k].advice);
+            f->basis = g_strdup("政府信息公开条例第十七条（发布前保密审查）");
+            g_clear_pointer(&f->author, g_free);
+            if (authors->len) {
+                g_ptr_array_add(authors, NULL);
+                f->author = g_strjoinv("、", (char **)authors->pdata);
+            }
+            pp_doc_add_finding(doc, f);
+        }
+        g_ptr_array_unref(authors);
+    }
+}
+
+const PPStage pp_stage_hidden = {
+    .name = "hidden",
+    .run = hidden_run,
+};
