@@ -1,0 +1,27 @@
+/* DOCX internals shared by extract_docx.c (package level), docx_text.c (WordprocessingML stories)
+ * and docx_props.c (docProps metadata). Not a public interface. */
+#ifndef PP_DOCX_H
+#define PP_DOCX_H
+
+#include "prepub.h"
+
+/* Running count of extracted bytes against lim->max_text_bytes, shared by all parts of one DOCX. */
+typedef struct {
+    gsize used, max;
+} PPTextBudget;
+
+/* Walk one WordprocessingML part (entry = its name in the package, used as part origin) and add
+ * its parts to doc: the story itself as kind (body/header/footer/footnote; comments.xml makes one
+ * comment part per w:comment), and, as found, textbox, tracked_change and hidden_text parts. */
+gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind kind, PPTextBudget *budget,
+                       GError **error);
+
+/* Read docProps/core.xml, app.xml or custom.xml (which one by the entry's base name) into
+ * metadata parts, one per non-empty personal-or-descriptive field; app.xml's <Pages> sets
+ * doc->pages. */
+gboolean pp_docx_props(PPDoc *doc, GBytes *xml, const char *entry, PPTextBudget *budget, GError **error);
+
+/* Append text to a part within the budget; FALSE with *error (PP_ERR_TOO_LARGE) when over. */
+gboolean pp_docx_budget_take(PPTextBudget *b, gsize n, GError **error);
+
+#endif
