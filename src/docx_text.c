@@ -265,11 +265,17 @@ static char *w_attr(Walker *w, const char *ns, const char *local)
 
 static void emit_sym(Walker *w, const char *ns)
 {
+    /* symbol fonts number their glyphs, not Unicode characters */
+    static const char *const symbol_fonts[] = {"Symbol", "Wingdings", "Webdings", "ZapfDingbats", "MT Extra"};
     g_autofree char *hex = w_attr(w, ns, "char");
+    g_autofree char *font = w_attr(w, ns, "font");
     if (!hex)
         return;
+    for (gsize i = 0; font && i < G_N_ELEMENTS(symbol_fonts); i++)
+        if (g_str_has_prefix(font, symbol_fonts[i]))
+            return;
     gunichar c = (gunichar)g_ascii_strtoull(hex, NULL, 16);
-    /* symbol-font glyphs live in the private use area (F0xx) and mean nothing as text */
+    /* symbol-font glyphs also come as private use characters (F0xx): no meaning as text */
     if (c < 0x20 || (c >= 0xE000 && c <= 0xF8FF) || !g_unichar_validate(c))
         return;
     char buf[8];
@@ -513,6 +519,14 @@ gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind ki
         while (w.stories->len > 1)
             pop_story(&w);
         pop_story(&w); /* flushes the base story's open paragraph, if any */
+        GHashTableIter it;
+        gpointer part;
+        g_hash_table_iter_init(&it, w.sides);
+        while (g_hash_table_iter_next(&it, NULL, &part)) {
+            GString *t = ((PPPart *)part)->text;
+            if (t->len && t->str[t->len - 1] != '\n')
+                g_string_append_c(t, '\n');
+        }
     }
     for (guint i = 0; i < w.revs->len; i++)
         g_free(g_array_index(w.revs, Rev, i).author);
