@@ -19,7 +19,7 @@
 
 typedef enum {
     T_OTHER, T_P, T_R, T_RPR, T_PPR, T_TRPR, T_T, T_DELTEXT, T_SKIP_TEXT, T_TAB, T_BR, T_NBHYPHEN, T_SYM,
-    T_TBL, T_TR, T_TC, T_INS, T_DEL, T_VANISH, T_TXBX, T_NOTE, T_COMMENT, T_AC, T_CHOICE, T_FALLBACK,
+    T_TBL, T_TR, T_TC, T_INS, T_DEL, T_VANISH, T_TXBX, T_NOTE, T_COMMENT, T_AC, T_CHOICE, T_FALLBACK, T_ALTCHUNK,
 } Tok;
 
 /* WordprocessingML local names that matter; everything else is T_OTHER (transparent). */
@@ -55,6 +55,7 @@ static const struct {
     {"footnote", T_NOTE},
     {"endnote", T_NOTE},
     {"comment", T_COMMENT},
+    {"altChunk", T_ALTCHUNK},
 };
 
 static const struct {
@@ -110,6 +111,7 @@ typedef struct {
     GArray *acs;         /* gboolean: a branch of this mc:AlternateContent was taken */
     GHashTable *sides;   /* "kind|tag|author" → PPPart* (borrowed from doc) */
     PPPart *last_side;   /* side part the previous text went to, to keep split runs joined */
+    gboolean alt_chunk;  /* an imported chunk (HTML/RTF/another DOCX) was seen and noted */
     int text_mode;       /* 0 none, 1 text, 2 deleted text */
     GError *error;
 } Walker;
@@ -418,6 +420,12 @@ static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *l
                 return TRUE;
             *taken = TRUE;
         }
+        break;
+    case T_ALTCHUNK:
+        /* the chunk's text lives in another part, in another format: say it was not read */
+        if (!w->alt_chunk)
+            pp_doc_note(w->doc, "%s 含 altChunk 导入的内容（HTML/RTF 等），这部分文字未审查，请人工核对", w->entry);
+        w->alt_chunk = TRUE;
         break;
     default:
         break;

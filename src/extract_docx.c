@@ -72,6 +72,37 @@ static gboolean read_props(PPDoc *doc, PPZip *z, guint i, PPTextBudget *budget, 
     return pp_docx_props(doc, xml, pp_zip_name(z, i), budget, error);
 }
 
+/* Nothing unreviewed passes silently: a DOCX without any visible text (a scan pasted in as
+ * pictures) is no_text, and embedded objects, whose contents are not read, are noted. */
+static gboolean check_reviewable(PPDoc *doc, PPZip *z, GError **error)
+{
+    static const PPPartKind visible[] = {PP_PART_BODY, PP_PART_HEADER, PP_PART_FOOTER, PP_PART_FOOTNOTE, PP_PART_TEXTBOX};
+    gboolean text = FALSE;
+    for (guint i = 0; i < doc->parts->len && !text; i++) {
+        const PPPart *p = doc->parts->pdata[i];
+        for (gsize k = 0; k < G_N_ELEMENTS(visible) && !text; k++)
+            if (p->kind == visible[k])
+                for (const char *c = p->text->str; *c && !text; c++)
+                    text = !g_ascii_isspace(*c);
+    }
+    guint media = 0, embedded = 0;
+    for (guint i = 0; i < pp_zip_n_entries(z); i++) {
+        const char *name = pp_zip_name(z, i);
+        if (name && g_ascii_strncasecmp(name, "word/media/", 11) == 0)
+            media++;
+        else if (name && g_ascii_strncasecmp(name, "word/embeddings/", 16) == 0)
+            embedded++;
+    }
+    if (!text) {
+        g_set_error(error, PP_ERROR, PP_ERR_NO_TEXT, media ? "DOCX 中没有文字，只有 %u 张图片（可能是扫描件），无法审查"
+                                                           : "DOCX 中没有任何文字，无法审查", media);
+        return FALSE;
+    }
+    if (embedded)
+        pp_doc_note(doc, "DOCX 含 %u 个嵌入对象（如 Excel 表格、其他文档），其内容未审查，请人工核对", embedded);
+    return TRUE;
+}
+
 static gboolean docx_extract(PPDoc *doc, const PPLimits *lim, GError **error)
 {
     GError *err = NULL;
@@ -118,7 +149,7 @@ static gboolean docx_extract(PPDoc *doc, const PPLimits *lim, GError **error)
         g_propagate_prefixed_error(error, err, "DOCX 文件：");
         return FALSE;
     }
-    return TRUE;
+    return check_reviewable(doc, z, error);
 }
 
 const PPFormat pp_format_docx = {

@@ -418,6 +418,28 @@ static void test_encrypted(void)
     expect_error(zip, &pp_default_limits, PP_ERR_ENCRYPTED, "加密");
 }
 
+static void test_no_text(void)
+{
+    Entry e[] = {{"word/document.xml", "<w:document xmlns:w=\"" PP_NS_W "\"><w:body><w:p><w:r><w:drawing/></w:r></w:p>"
+                                       "<w:p/></w:body></w:document>"},
+                 {"word/media/image1.png", "\x89PNG"}};
+    g_autoptr(GBytes) zip = zip_entries(e, G_N_ELEMENTS(e), FALSE);
+    expect_error(zip, &pp_default_limits, PP_ERR_NO_TEXT, "图片");
+}
+
+static void test_unread_content_noted(void)
+{
+    Entry e[] = {{"word/document.xml", "<w:document xmlns:w=\"" PP_NS_W "\" xmlns:r=\"r\"><w:body><w:p><w:r><w:t>正文</w:t>"
+                                       "</w:r></w:p><w:altChunk r:id=\"rId9\"/></w:body></w:document>"},
+                 {"word/afchunk.mht", "MIME-Version: 1.0"},
+                 {"word/embeddings/Microsoft_Excel_Worksheet.xlsx", "PK"}};
+    g_autoptr(GBytes) zip = zip_entries(e, G_N_ELEMENTS(e), FALSE);
+    g_autoptr(PPDoc) doc = extract_ok(zip);
+    g_assert_cmpuint(doc->notes->len, ==, 2);
+    g_assert_nonnull(strstr(doc->notes->pdata[0], "altChunk"));
+    g_assert_nonnull(strstr(doc->notes->pdata[1], "嵌入对象"));
+}
+
 static void test_bid(void)
 {
     Entry docx[] = {{"word/document.xml", tiny_body}};
@@ -486,6 +508,8 @@ int main(int argc, char **argv)
     g_test_add_func("/docx/bad/too_many_entries", test_too_many_entries);
     g_test_add_func("/docx/bad/limits_while_inflating", test_limits_while_inflating);
     g_test_add_func("/docx/bad/encrypted", test_encrypted);
+    g_test_add_func("/docx/bad/no_text", test_no_text);
+    g_test_add_func("/docx/unread_content_noted", test_unread_content_noted);
     g_test_add_func("/docx/bid", test_bid);
     g_test_add_func("/docx/zip_reader", test_zip_reader);
     return g_test_run();
