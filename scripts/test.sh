@@ -10,7 +10,7 @@ echo "== tests (release build) =="
 echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer) =="
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPREPUB_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$(nproc)" >/dev/null
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:suppressions=$PWD/tests/lsan.supp"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 (cd build-asan && ctest --output-on-failure -j2)
