@@ -25,10 +25,15 @@ static gpointer init_once(gpointer unused)
     return NULL;
 }
 
-PPXml *pp_xml_new(GBytes *xml, const char *name)
+void pp_xml_init(void)
 {
     static GOnce once = G_ONCE_INIT;
     g_once(&once, init_once, NULL);
+}
+
+PPXml *pp_xml_new(GBytes *xml, const char *name)
+{
+    pp_xml_init();
     gsize len = 0;
     const char *p = g_bytes_get_data(xml, &len);
     PPXml *x = g_new0(PPXml, 1);

@@ -13,6 +13,9 @@
 
 typedef struct PPXml PPXml;
 
+/* Initialise libxml2 once (thread-safe); pp_xml_new does it, DOM users call it first. */
+void pp_xml_init(void);
+
 /* Read xml (borrowed; must outlive the reader); name is used in messages. Never NULL. */
 PPXml *pp_xml_new(GBytes *xml, const char *name);
 void pp_xml_free(PPXml *x);
