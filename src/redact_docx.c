@@ -45,6 +45,12 @@ static gboolean is_text_elem(const xmlNode *n)
            (xmlStrEqual(n->ns->href, BAD_CAST PP_NS_MATH) || xmlStrEqual(n->ns->href, BAD_CAST PP_NS_MATH_STRICT));
 }
 
+static gboolean is_mc_fallback(const xmlNode *n)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST PP_NS_MC) &&
+           xmlStrEqual(n->name, BAD_CAST "Fallback");
+}
+
 static xmlNode *w_child(const xmlNode *n, const char *local)
 {
     for (xmlNode *c = n->children; c; c = c->next)
@@ -153,6 +159,60 @@ static void accept_changes(xmlNode *root)
         unwrap(to_unwrap->pdata[i]);
 }
 
+/* ---- a cheap pre-check before pp_redact_find ----
+ * pp_redact_find normalises every value on each call; most text nodes and attribute values
+ * (sizes, ids, style names) cannot hold any value, and saying so takes one pass over them. The
+ * folding mirrors redact.c's matcher: full-width ASCII folded, spaces and dashes ignored. */
+
+typedef struct {
+    GHashTable *firsts; /* first character of each folded value */
+    glong min_len;      /* fewest characters of a folded value */
+} Filter;
+
+static gunichar fold_char(gunichar c)
+{
+    if (c >= 0xFF01 && c <= 0xFF5E)
+        return c - 0xFEE0;
+    return c == 0x3000 ? ' ' : c;
+}
+
+static gboolean skipped_char(gunichar c) { return g_unichar_isspace(c) || c == '-' || c == 0x2014 || c == 0x2013; }
+
+static void filter_init(Filter *f, GPtrArray *reds)
+{
+    f->firsts = g_hash_table_new(NULL, NULL);
+    f->min_len = G_MAXLONG;
+    for (guint i = 0; i < reds->len; i++) {
+        const char *raw = ((PPRedaction *)reds->pdata[i])->raw;
+        glong n = 0;
+        for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
+            gunichar c = fold_char(g_utf8_get_char(p));
+            if (skipped_char(c))
+                continue;
+            if (n++ == 0)
+                g_hash_table_add(f->firsts, GUINT_TO_POINTER(c));
+        }
+        if (n)
+            f->min_len = MIN(f->min_len, n);
+    }
+}
+
+static gboolean filter_may_match(const Filter *f, const char *s)
+{
+    glong n = 0;
+    gboolean first = FALSE;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : fold_char(g_utf8_get_char(p));
+        if (c == ' ' || c == '-' || ((guchar)*p >= 0x80 && skipped_char(c)))
+            continue;
+        n++;
+        first = first || g_hash_table_contains(f->firsts, GUINT_TO_POINTER(c));
+        if (first && n >= f->min_len)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* ---- masking values across the runs of a paragraph ---- */
 
 typedef struct {
@@ -165,8 +225,10 @@ static void collect_segments(xmlNode *node, GString *s, GArray *segs, GPtrArray 
     for (xmlNode *c = node->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (is_w(c, "p")) {
-            g_ptr_array_add(inner_paras, c); /* a text box's paragraph: its own text */
+        if (is_w(c, "p") || is_mc_fallback(c)) {
+            /* a text box's paragraph has its own text; so has the second copy of an
+             * mc:AlternateContent, which must not be glued to the first */
+            g_ptr_array_add(inner_paras, c);
             continue;
         }
         if (is_text_elem(c)) {
@@ -214,49 +276,52 @@ static guint mask_segments(GString *s, GArray *segs, GArray *matches, GPtrArray 
     return matches->len;
 }
 
-static guint mask_paragraph(xmlNode *p, GPtrArray *reds)
+/* p: a w:p, or an mc:Fallback inside one */
+static guint mask_paragraph(xmlNode *p, GPtrArray *reds, const Filter *f)
 {
     g_autoptr(GString) s = g_string_new(NULL);
     g_autoptr(GArray) segs = g_array_new(FALSE, FALSE, sizeof(Seg));
     g_autoptr(GPtrArray) inner = g_ptr_array_new();
     collect_segments(p, s, segs, inner);
     guint n = 0;
-    if (s->len) {
+    if (s->len && filter_may_match(f, s->str)) {
         g_autoptr(GArray) matches = pp_redact_find(s->str, s->len, reds);
         if (matches->len)
             n += mask_segments(s, segs, matches, reds);
     }
     for (guint i = 0; i < inner->len; i++)
-        n += mask_paragraph(inner->pdata[i], reds);
+        n += mask_paragraph(inner->pdata[i], reds, f);
     return n;
 }
 
-static guint mask_paragraphs(xmlNode *node, GPtrArray *reds)
+static guint mask_paragraphs(xmlNode *node, GPtrArray *reds, const Filter *f)
 {
     guint n = 0;
     for (xmlNode *c = node->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        n += is_w(c, "p") ? mask_paragraph(c, reds) : mask_paragraphs(c, reds);
+        n += is_w(c, "p") ? mask_paragraph(c, reds, f) : mask_paragraphs(c, reds, f);
     }
     return n;
 }
 
 /* ---- masking whole occurrences anywhere: text nodes and attribute values ---- */
 
-static char *masked_or_null(const char *s, GPtrArray *reds)
+static char *masked_or_null(const char *s, GPtrArray *reds, const Filter *f)
 {
+    if (!filter_may_match(f, s))
+        return NULL;
     gsize len = strlen(s), out_len = 0;
     g_autoptr(GArray) m = pp_redact_find(s, len, reds);
     return m->len ? pp_redact_string(s, len, reds, &out_len) : NULL;
 }
 
-static guint mask_everywhere(xmlNode *node, GPtrArray *reds)
+static guint mask_everywhere(xmlNode *node, GPtrArray *reds, const Filter *f)
 {
     guint n = 0;
     for (xmlNode *c = node; c; c = c->next) {
         if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
-            g_autofree char *m = masked_or_null((const char *)c->content, reds);
+            g_autofree char *m = masked_or_null((const char *)c->content, reds, f);
             if (m) {
                 xmlNodeSetContent(c, BAD_CAST m);
                 n++;
@@ -264,14 +329,14 @@ static guint mask_everywhere(xmlNode *node, GPtrArray *reds)
         } else if (c->type == XML_ELEMENT_NODE) {
             for (xmlAttr *a = c->properties; a; a = a->next) {
                 xmlChar *v = xmlNodeListGetString(c->doc, a->children, 1);
-                g_autofree char *m = v ? masked_or_null((const char *)v, reds) : NULL;
+                g_autofree char *m = v ? masked_or_null((const char *)v, reds, f) : NULL;
                 xmlFree(v);
                 if (m) {
                     xmlSetNsProp(c, a->ns, a->name, BAD_CAST m);
                     n++;
                 }
             }
-            n += mask_everywhere(c->children, reds);
+            n += mask_everywhere(c->children, reds, f);
         }
     }
     return n;
@@ -327,7 +392,8 @@ static EntryKind kind_of(const char *name)
 }
 
 /* Parse, edit and serialise one XML entry. NULL (no error) when nothing changed. */
-static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArray *reds, GError **error)
+static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArray *reds, const Filter *f,
+                          GError **error)
 {
     gsize len = 0;
     const char *p = g_bytes_get_data(xml, &len);
@@ -348,7 +414,7 @@ static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArr
         /* changed-or-not is decided by comparing the output: accepting changes has no count */
         accept_changes(root);
         changed = 1;
-        mask_paragraphs(root, reds);
+        mask_paragraphs(root, reds, f);
         break;
     }
     case E_EMPTY:
@@ -365,7 +431,7 @@ static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArr
         break;
     }
     if (reds->len)
-        changed += mask_everywhere(root, reds);
+        changed += mask_everywhere(root, reds, f);
     GBytes *out = NULL;
     if (changed) {
         xmlChar *buf = NULL;
@@ -426,6 +492,8 @@ static gboolean docx_write(const PPDoc *doc, GPtrArray *redactions, const char *
     }
     /* edited entries must outlive zip_close, which is when libzip reads them */
     g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    Filter filter;
+    filter_init(&filter, redactions);
     gboolean ok = TRUE;
     for (guint i = 0; ok && i < pp_zip_n_entries(z); i++) {
         const char *name = pp_zip_name(z, i);
@@ -442,7 +510,7 @@ static gboolean docx_write(const PPDoc *doc, GPtrArray *redactions, const char *
             break;
         }
         GError *err = NULL;
-        GBytes *edited = edit_entry(xml, name, kind, redactions, &err);
+        GBytes *edited = edit_entry(xml, name, kind, redactions, &filter, &err);
         if (err) {
             g_propagate_error(error, err);
             ok = FALSE;
@@ -453,6 +521,7 @@ static gboolean docx_write(const PPDoc *doc, GPtrArray *redactions, const char *
             ok = copy_entry(out, pp_zip_archive(z), i, name, error);
         }
     }
+    g_hash_table_unref(filter.firsts);
     if (!ok) {
         zip_discard(out);
         return FALSE;
