@@ -148,6 +148,74 @@ static void collect_changes(xmlNode *node, GPtrArray *to_drop, GPtrArray *to_unw
     }
 }
 
+/* What dropping can leave behind that Word would call damaged: a table without rows, a cell
+ * without a closing paragraph, one end of a bookmark. */
+typedef struct {
+    GPtrArray *tables, *cells;
+    GHashTable *starts, *ends; /* bookmark id → element */
+} Leftovers;
+
+static void collect_leftovers(xmlNode *node, Leftovers *l)
+{
+    for (xmlNode *c = node->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_w(c, "tbl"))
+            g_ptr_array_add(l->tables, c);
+        else if (is_w(c, "tc"))
+            g_ptr_array_add(l->cells, c);
+        else if (is_w(c, "bookmarkStart") || is_w(c, "bookmarkEnd")) {
+            xmlChar *id = xmlGetNsProp(c, BAD_CAST "id", c->ns->href);
+            if (id)
+                g_hash_table_insert(is_w(c, "bookmarkStart") ? l->starts : l->ends, g_strdup((char *)id), c);
+            xmlFree(id);
+        }
+        collect_leftovers(c, l);
+    }
+}
+
+/* Any row or cell left in a table (rows may sit in row-level content controls)? */
+static gboolean has_cells(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && (is_w(c, "tr") || is_w(c, "tc") || has_cells(c)))
+            return TRUE;
+    return FALSE;
+}
+
+static void repair(xmlNode *root)
+{
+    Leftovers l = {g_ptr_array_new(), g_ptr_array_new(), g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    collect_leftovers(root, &l);
+    GHashTableIter it;
+    gpointer key, node;
+    for (int pass = 0; pass < 2; pass++) {
+        GHashTable *mine = pass ? l.ends : l.starts, *other = pass ? l.starts : l.ends;
+        g_hash_table_iter_init(&it, mine);
+        while (g_hash_table_iter_next(&it, &key, &node))
+            if (!g_hash_table_contains(other, key))
+                drop(node);
+    }
+    /* innermost tables come last in document order: a table emptied there may empty its cell */
+    for (guint i = l.tables->len; i-- > 0;) {
+        xmlNode *t = l.tables->pdata[i];
+        if (!has_cells(t))
+            drop(t);
+    }
+    for (guint i = 0; i < l.cells->len; i++) {
+        xmlNode *tc = l.cells->pdata[i], *last = xmlGetLastChild(tc);
+        while (last && last->type != XML_ELEMENT_NODE)
+            last = last->prev;
+        if (!last || !is_w(last, "p"))
+            xmlNewChild(tc, tc->ns, BAD_CAST "p", NULL);
+    }
+    g_ptr_array_unref(l.tables);
+    g_ptr_array_unref(l.cells);
+    g_hash_table_unref(l.starts);
+    g_hash_table_unref(l.ends);
+}
+
 static void accept_changes(xmlNode *root)
 {
     g_autoptr(GPtrArray) to_drop = g_ptr_array_new();
@@ -157,6 +225,7 @@ static void accept_changes(xmlNode *root)
         drop(to_drop->pdata[i]);
     for (guint i = to_unwrap->len; i-- > 0;) /* innermost first */
         unwrap(to_unwrap->pdata[i]);
+    repair(root);
 }
 
 /* ---- a cheap pre-check before pp_redact_find ----

@@ -189,6 +189,43 @@ static void test_nothing_to_mask(void)
     g_assert_nonnull(strstr(body, "500237"));
 }
 
+static guint count(const char *hay, const char *needle)
+{
+    guint n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* Accepting changes must not leave what Word calls damaged: a table whose rows were all deleted,
+ * a cell ending in a table, half a bookmark. */
+static void test_repair(void)
+{
+    static const char doc_xml[] =
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+        "<w:p><w:del w:id=\"1\" w:author=\"A\"><w:bookmarkStart w:id=\"7\" w:name=\"x\"/><w:r><w:delText>旧</w:delText></w:r></w:del>"
+        "<w:r><w:t>新</w:t></w:r><w:bookmarkEnd w:id=\"7\"/><w:bookmarkStart w:id=\"8\" w:name=\"y\"/><w:bookmarkEnd w:id=\"8\"/></w:p>"
+        "<w:tbl><w:tr><w:trPr><w:del w:id=\"2\" w:author=\"A\"/></w:trPr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:trPr><w:del w:id=\"3\" w:author=\"A\"/></w:trPr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:tc>"
+        "<w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr>"
+        "<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>控件里的行</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>"
+        "<w:tbl><w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>只有控件行</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>"
+        "<w:p/></w:body></w:document>";
+    Entry e[] = {{"word/document.xml", doc_xml}};
+    g_autoptr(GBytes) in = zip_entries(e, 1, FALSE);
+    g_autoptr(PPDoc) doc = doc_with_findings(in, NULL, 0);
+    g_autoptr(GBytes) out = redact(doc);
+    g_autofree char *body = entry_text(out, "word/document.xml");
+    g_assert_cmpuint(count(body, "<w:tbl>"), ==, 3); /* the emptied top-level table is gone */
+    g_assert_nonnull(strstr(body, "外</w:t></w:r></w:p></w:tc>"));             /* emptied inner table gone */
+    g_assert_nonnull(strstr(body, "内</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc>")); /* cell closed by a paragraph */
+    g_assert_nonnull(strstr(body, "只有控件行"));
+    g_assert_cmpuint(count(body, "bookmarkStart"), ==, 1);
+    g_assert_cmpuint(count(body, "bookmarkEnd"), ==, 1);
+    g_assert_null(strstr(body, "旧"));
+}
+
 /* Issue 5's residue test for the corpus DOCX files: every labelled value masked. */
 static void test_corpus_residue(void)
 {
@@ -247,6 +284,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/redact_docx/fixture", test_fixture);
     g_test_add_func("/redact_docx/nothing_to_mask", test_nothing_to_mask);
+    g_test_add_func("/redact_docx/repair", test_repair);
     g_test_add_func("/redact_docx/corpus_residue", test_corpus_residue);
     return g_test_run();
 }
