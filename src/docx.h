@@ -21,6 +21,9 @@ gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind ki
  * doc->pages. */
 gboolean pp_docx_props(PPDoc *doc, GBytes *xml, const char *entry, PPTextBudget *budget, GError **error);
 
+/* Read the text of a SmartArt data part or a chart into a textbox part. */
+gboolean pp_docx_drawing(PPDoc *doc, GBytes *xml, const char *entry, PPTextBudget *budget, GError **error);
+
 /* Append text to a part within the budget; FALSE with *error (PP_ERR_TOO_LARGE) when over. */
 gboolean pp_docx_budget_take(PPTextBudget *b, gsize n, GError **error);
 

@@ -20,6 +20,7 @@
 typedef enum {
     T_OTHER, T_P, T_R, T_RPR, T_PPR, T_TRPR, T_T, T_DELTEXT, T_SKIP_TEXT, T_TAB, T_BR, T_NBHYPHEN, T_SYM,
     T_TBL, T_TR, T_TC, T_INS, T_DEL, T_VANISH, T_TXBX, T_NOTE, T_COMMENT, T_AC, T_CHOICE, T_FALLBACK, T_ALTCHUNK,
+    T_TEXTPATH,
 } Tok;
 
 /* WordprocessingML local names that matter; everything else is T_OTHER (transparent). */
@@ -330,6 +331,8 @@ static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *l
         for (gsize i = 0; i < G_N_ELEMENTS(mc_names); i++)
             if (strcmp(local, mc_names[i].local) == 0)
                 f->tok = mc_names[i].tok;
+    } else if (g_strcmp0(ns, PP_NS_VML) == 0 && strcmp(local, "textpath") == 0) {
+        f->tok = T_TEXTPATH;
     } else if ((g_strcmp0(ns, PP_NS_MATH) == 0 || g_strcmp0(ns, PP_NS_MATH_STRICT) == 0) && strcmp(local, "t") == 0) {
         f->tok = T_T;
     }
@@ -421,6 +424,16 @@ static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *l
             *taken = TRUE;
         }
         break;
+    case T_TEXTPATH: {
+        /* WordArt, and the watermark behind every page ("内部资料", "秘密"): text in an attribute */
+        g_autofree char *text = pp_xml_attr(w->x, NULL, "string");
+        if (text && *text) {
+            push_story(w, PP_PART_TEXTBOX, NULL);
+            emit_text(w, text, FALSE);
+            pop_story(w);
+        }
+        break;
+    }
     case T_ALTCHUNK:
         /* the chunk's text lives in another part, in another format: say it was not read */
         if (!w->alt_chunk)

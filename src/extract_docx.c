@@ -1,8 +1,9 @@
 /* DOCX (Office Open XML WordprocessingML, written by Word, WPS, LibreOffice …).
  *
  * The package is read with zip_read.c (limits enforced while inflating); each XML part is walked
- * once by docx_text.c or docx_props.c. Parts come out in this order: body (with its text boxes,
- * tracked changes and hidden text), headers, footers, footnotes, endnotes, comments, metadata.
+ * once by docx_text.c, docx_drawing.c or docx_props.c. Parts come out in this order: body (with its
+ * text boxes, tracked changes and hidden text), headers, footers, footnotes, endnotes, comments,
+ * SmartArt and chart text, metadata.
  */
 #include "format.h"
 
@@ -139,6 +140,13 @@ static gboolean docx_extract(PPDoc *doc, const PPLimits *lim, GError **error)
             if (name && (stories[s].exact ? name_is(name, stories[s].prefix) : name_is_story(name, stories[s].prefix)))
                 ok = read_story(doc, z, i, stories[s].kind, &budget, &err);
         }
+    for (guint i = 0; ok && i < n; i++) {
+        const char *name = pp_zip_name(z, i);
+        if (name && (name_is_story(name, "word/diagrams/data") || name_is_story(name, "word/charts/chart"))) {
+            g_autoptr(GBytes) xml = pp_zip_read(z, i, &err);
+            ok = xml && pp_docx_drawing(doc, xml, name, &budget, &err);
+        }
+    }
     static const char *const props[] = {"docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"};
     for (gsize s = 0; ok && s < G_N_ELEMENTS(props); s++) {
         int i = pp_zip_find(z, props[s]);

@@ -32,6 +32,7 @@ char *pp_xml_attr(PPXml *x, const char *ns, const char *local);
 /* Namespace URIs. Word's transitional and strict (ISO) WordprocessingML are both accepted. */
 #define PP_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define PP_NS_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
+#define PP_NS_VML "urn:schemas-microsoft-com:vml"
 #define PP_NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define PP_NS_MATH "http://schemas.openxmlformats.org/officeDocument/2006/math"
 #define PP_NS_MATH_STRICT "http://purl.oclc.org/ooxml/officeDocument/math"
