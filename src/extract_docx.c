@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "docx.h"
+#include "xml_read.h"
 #include "zip_read.h"
 
 #define DOCX_BODY "word/document.xml"
@@ -73,6 +74,30 @@ static gboolean read_props(PPDoc *doc, PPZip *z, guint i, PPTextBudget *budget, 
     return pp_docx_props(doc, xml, pp_zip_name(z, i), budget, error);
 }
 
+/* The main document part named by the package relationships (_rels/.rels), for the few writers
+ * that do not call it word/document.xml. NULL if none. */
+static char *main_part_from_rels(PPZip *z)
+{
+    int i = pp_zip_find(z, "_rels/.rels");
+    if (i < 0)
+        return NULL;
+    g_autoptr(GBytes) xml = pp_zip_read(z, (guint)i, NULL);
+    if (!xml)
+        return NULL;
+    g_autoptr(PPXml) x = pp_xml_new(xml, "_rels/.rels");
+    xmlTextReaderPtr r = pp_xml_reader(x);
+    while (pp_xml_next(x, FALSE, NULL)) {
+        if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+            g_strcmp0((const char *)xmlTextReaderConstLocalName(r), "Relationship") != 0)
+            continue;
+        g_autofree char *type = pp_xml_attr(x, NULL, "Type");
+        g_autofree char *target = pp_xml_attr(x, NULL, "Target");
+        if (type && target && g_str_has_suffix(type, "/officeDocument"))
+            return g_strdup(target[0] == '/' ? target + 1 : target);
+    }
+    return NULL;
+}
+
 /* Nothing unreviewed passes silently: a DOCX without any visible text (a scan pasted in as
  * pictures) is no_text, and embedded objects, whose contents are not read, are noted. */
 static gboolean check_reviewable(PPDoc *doc, PPZip *z, GError **error)
@@ -113,6 +138,10 @@ static gboolean docx_extract(PPDoc *doc, const PPLimits *lim, GError **error)
         return FALSE;
     }
     int body = pp_zip_find(z, DOCX_BODY);
+    if (body < 0) {
+        g_autofree char *main_part = main_part_from_rels(z);
+        body = main_part && g_str_has_suffix(main_part, ".xml") ? pp_zip_find(z, main_part) : -1;
+    }
     if (body < 0) {
         g_set_error(error, PP_ERROR, PP_ERR_CORRUPT, "DOCX 文件缺少正文 " DOCX_BODY "，无法审查");
         return FALSE;

@@ -434,7 +434,7 @@ static guint clear_fields(xmlNode *root, const char *const *names, gsize count)
 
 /* ---- entries ---- */
 
-typedef enum { E_COPY, E_XML, E_STORY, E_EMPTY, E_CORE, E_APP } EntryKind;
+typedef enum { E_COPY, E_XML, E_STORY, E_EMPTY, E_CORE, E_APP } EntryKind; /* E_STORY: decided from the root */
 
 static EntryKind kind_of(const char *name)
 {
@@ -449,11 +449,6 @@ static EntryKind kind_of(const char *name)
         return E_CORE;
     if (g_ascii_strcasecmp(name, "docProps/app.xml") == 0)
         return E_APP;
-    gboolean in_word = g_ascii_strncasecmp(name, "word/", 5) == 0 && !strchr(name + 5, '/');
-    if (in_word && (g_ascii_strcasecmp(name, "word/document.xml") == 0 || g_ascii_strncasecmp(name, "word/header", 11) == 0 ||
-                    g_ascii_strncasecmp(name, "word/footer", 11) == 0 || g_ascii_strcasecmp(name, "word/footnotes.xml") == 0 ||
-                    g_ascii_strcasecmp(name, "word/endnotes.xml") == 0))
-        return E_STORY;
     if (g_str_has_suffix(name, ".xml") || g_str_has_suffix(name, ".rels") || g_str_has_suffix(name, ".vml") ||
         g_str_has_suffix(name, ".XML"))
         return E_XML;
@@ -476,6 +471,12 @@ static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArr
     }
     xmlNode *root = xmlDocGetRootElement(d);
     guint changed = 0;
+    /* a story is known by its root element, whatever the part is called */
+    static const char *const story_roots[] = {"document", "hdr", "ftr", "footnotes", "endnotes"};
+    if (kind == E_XML && name_in(root, story_roots, G_N_ELEMENTS(story_roots)))
+        kind = E_STORY;
+    else if (kind == E_XML && is_w(root, "comments"))
+        kind = E_EMPTY;
     static const char *const core_personal[] = {"creator", "lastModifiedBy"};
     static const char *const app_personal[] = {"Company", "Manager"};
     switch (kind) {

@@ -250,6 +250,19 @@ static void test_no_body(void)
     expect_error(zip, &pp_default_limits, PP_ERR_CORRUPT, "DOCX 文件缺少正文 word/document.xml");
 }
 
+static void test_body_named_by_rels(void)
+{
+    /* some converters name the main part otherwise; _rels/.rels says which it is */
+    Entry e[] = {{"_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                 "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                 "relationships/officeDocument\" Target=\"/word/document2.xml\"/></Relationships>"},
+                 {"word/document2.xml", tiny_body}};
+    g_autoptr(GBytes) zip = zip_entries(e, G_N_ELEMENTS(e), FALSE);
+    g_autoptr(PPDoc) doc = extract_ok(zip);
+    g_autofree char *body = parts_text(doc, PP_PART_BODY);
+    g_assert_cmpstr(body, ==, "正文\n");
+}
+
 static void test_truncated(void)
 {
     g_autoptr(GBytes) whole = zip_case("table");
@@ -439,6 +452,7 @@ int main(int argc, char **argv)
     g_test_add_func("/docx/metadata", test_metadata);
     g_test_add_func("/docx/bad/no_body", test_no_body);
     g_test_add_func("/docx/bad/truncated", test_truncated);
+    g_test_add_func("/docx/body_named_by_rels", test_body_named_by_rels);
     g_test_add_func("/docx/bad/xml", test_bad_xml);
     g_test_add_func("/docx/bad/doctype", test_doctype);
     g_test_add_func("/docx/bad/too_many_entries", test_too_many_entries);
