@@ -10,11 +10,19 @@ typedef struct {
     gsize used, max;
 } PPTextBudget;
 
+/* Style id → PP_STYLE_HIDES / PP_STYLE_SHOWS (GINT_TO_POINTER) for the paragraph and character
+ * styles of word/styles.xml whose run properties, through w:basedOn, say w:vanish on or off;
+ * NULL when no style hides text. A damaged styles part hides nothing. Precedence for a run:
+ * its own w:vanish, then its character style, then its paragraph's style. */
+enum { PP_STYLE_SHOWS = 1, PP_STYLE_HIDES = 2 };
+GHashTable *pp_docx_hidden_styles(GBytes *xml);
+
 /* Walk one WordprocessingML part (entry = its name in the package, used as part origin) and add
  * its parts to doc: the story itself as kind (body/header/footer/footnote; comments.xml makes one
- * comment part per w:comment), and, as found, textbox, tracked_change and hidden_text parts. */
-gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind kind, PPTextBudget *budget,
-                       GError **error);
+ * comment part per w:comment), and, as found, textbox, tracked_change and hidden_text parts.
+ * hidden_styles (nullable, borrowed): from pp_docx_hidden_styles. */
+gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind kind, GHashTable *hidden_styles,
+                       PPTextBudget *budget, GError **error);
 
 /* Read docProps/core.xml, app.xml or custom.xml (which one by the entry's base name) into
  * metadata parts, one per non-empty personal-or-descriptive field; app.xml's <Pages> sets

@@ -20,7 +20,7 @@
 typedef enum {
     T_OTHER, T_P, T_R, T_RPR, T_PPR, T_TRPR, T_T, T_DELTEXT, T_SKIP_TEXT, T_TAB, T_BR, T_NBHYPHEN, T_SYM,
     T_TBL, T_TR, T_TC, T_INS, T_DEL, T_VANISH, T_TXBX, T_NOTE, T_COMMENT, T_AC, T_CHOICE, T_FALLBACK, T_ALTCHUNK,
-    T_TEXTPATH,
+    T_TEXTPATH, T_RSTYLE, T_PSTYLE,
 } Tok;
 
 /* WordprocessingML local names that matter; everything else is T_OTHER (transparent). */
@@ -52,6 +52,8 @@ static const struct {
     {"moveFrom", T_DEL},
     {"vanish", T_VANISH},
     {"specVanish", T_VANISH},
+    {"rStyle", T_RSTYLE},
+    {"pStyle", T_PSTYLE},
     {"txbxContent", T_TXBX},
     {"footnote", T_NOTE},
     {"endnote", T_NOTE},
@@ -93,7 +95,9 @@ typedef struct {
     int tbl;            /* table nesting depth within this story */
     int cells;          /* cells so far in the open row */
     gboolean cell_nonempty;
-    gboolean run_hidden;
+    int run_vanish;     /* the run's own w:vanish: -1 not said, 0 off, 1 on */
+    int run_style;      /* its character style's say: 0 none, PP_STYLE_SHOWS, PP_STYLE_HIDES */
+    int para_style;     /* the paragraph style's say, likewise */
 } Story;
 
 typedef struct {
@@ -105,6 +109,7 @@ typedef struct {
     PPDoc *doc;
     const char *entry;
     PPTextBudget *budget;
+    GHashTable *hidden_styles; /* nullable, borrowed */
     PPXml *x;
     GArray *frames;      /* Frame */
     GPtrArray *stories;  /* Story*, owned */
@@ -124,6 +129,7 @@ static Story *story_new(PPDoc *doc, PPPartKind kind, const char *entry, const ch
     s->part->author = g_strdup(author);
     s->para = g_string_new(NULL);
     s->row = g_string_new(NULL);
+    s->run_vanish = -1;
     return s;
 }
 
@@ -136,6 +142,16 @@ static void story_free(gpointer p)
 }
 
 static Story *top_story(Walker *w) { return w->stories->pdata[w->stories->len - 1]; }
+
+static gboolean run_hidden(const Story *st)
+{
+    if (st->run_vanish >= 0)
+        return st->run_vanish;
+    if (st->run_style)
+        return st->run_style == PP_STYLE_HIDES;
+    return st->para_style == PP_STYLE_HIDES;
+}
+
 
 static gboolean take(Walker *w, gsize n)
 {
@@ -178,7 +194,7 @@ static void emit(Walker *w, const char *s, gsize n, gboolean deleted)
         side_add(w, PP_PART_TRACKED_CHANGE, "del", rev ? rev->author : NULL, s, n);
         return;
     }
-    if (st->run_hidden) {
+    if (run_hidden(st)) {
         side_add(w, PP_PART_HIDDEN_TEXT, "hidden", NULL, s, n);
     } else {
         g_string_append_len(st->para, s, (gssize)n);
@@ -266,6 +282,14 @@ static char *w_attr(Walker *w, const char *ns, const char *local)
     return v ? v : pp_xml_attr(w->x, NULL, local);
 }
 
+static int style_say(Walker *w, const char *ns)
+{
+    if (!w->hidden_styles)
+        return 0;
+    g_autofree char *id = w_attr(w, ns, "val");
+    return id ? GPOINTER_TO_INT(g_hash_table_lookup(w->hidden_styles, id)) : 0;
+}
+
 static void emit_sym(Walker *w, const char *ns)
 {
     /* symbol fonts number their glyphs, not Unicode characters */
@@ -339,14 +363,26 @@ static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *l
     Story *st = top_story(w);
     Tok parent = parent_tok(w, 0);
     switch (f->tok) {
+    case T_P:
+        st->para_style = 0;
+        break;
     case T_R:
-        st->run_hidden = FALSE;
+        st->run_vanish = -1;
+        st->run_style = 0;
         break;
     case T_VANISH:
         if (parent == T_RPR && parent_tok(w, 1) == T_R) {
             g_autofree char *val = w_attr(w, ns, "val");
-            st->run_hidden = on_off(val);
+            st->run_vanish = on_off(val);
         }
+        break;
+    case T_RSTYLE:
+        if (parent == T_RPR && parent_tok(w, 1) == T_R)
+            st->run_style = style_say(w, ns);
+        break;
+    case T_PSTYLE:
+        if (parent == T_PPR)
+            st->para_style = style_say(w, ns);
         break;
     case T_T:
     case T_DELTEXT:
@@ -452,9 +488,11 @@ static void end_element(Walker *w, const Frame *f)
     switch (f->tok) {
     case T_P:
         end_paragraph(w);
+        st->para_style = 0;
         break;
     case T_R:
-        st->run_hidden = FALSE;
+        st->run_vanish = -1;
+        st->run_style = 0;
         break;
     case T_TBL:
         if (st->tbl == 1 && st->row->len)
@@ -494,13 +532,14 @@ static void close_to(Walker *w, int depth)
     }
 }
 
-gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind kind, PPTextBudget *budget,
-                       GError **error)
+gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind kind, GHashTable *hidden_styles,
+                       PPTextBudget *budget, GError **error)
 {
     Walker w = {
         .doc = doc,
         .entry = entry,
         .budget = budget,
+        .hidden_styles = hidden_styles,
         .x = pp_xml_new(xml, entry),
         .frames = g_array_new(FALSE, FALSE, sizeof(Frame)),
         .stories = g_ptr_array_new_with_free_func(story_free),

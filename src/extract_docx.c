@@ -58,12 +58,13 @@ static gboolean name_is_story(const char *name, const char *prefix)
            g_ascii_strcasecmp(name + strlen(name) - 4, ".xml") == 0;
 }
 
-static gboolean read_story(PPDoc *doc, PPZip *z, guint i, PPPartKind kind, PPTextBudget *budget, GError **error)
+static gboolean read_story(PPDoc *doc, PPZip *z, guint i, PPPartKind kind, GHashTable *hidden_styles,
+                           PPTextBudget *budget, GError **error)
 {
     g_autoptr(GBytes) xml = pp_zip_read(z, i, error);
     if (!xml)
         return FALSE;
-    return pp_docx_story(doc, xml, pp_zip_name(z, i), kind, budget, error);
+    return pp_docx_story(doc, xml, pp_zip_name(z, i), kind, hidden_styles, budget, error);
 }
 
 static gboolean read_props(PPDoc *doc, PPZip *z, guint i, PPTextBudget *budget, GError **error)
@@ -148,7 +149,17 @@ static gboolean docx_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     }
     doc->pages = 0; /* DOCX has no fixed pages; app.xml's count, if any, is Word's last layout */
     PPTextBudget budget = {0, lim->max_text_bytes};
-    gboolean ok = read_story(doc, z, (guint)body, PP_PART_BODY, &budget, &err);
+    g_autoptr(GHashTable) hidden_styles = NULL;
+    int styles = pp_zip_find(z, "word/styles.xml");
+    if (styles >= 0) {
+        g_autoptr(GBytes) xml = pp_zip_read(z, (guint)styles, &err);
+        if (!xml) {
+            g_propagate_prefixed_error(error, err, "DOCX 文件：");
+            return FALSE;
+        }
+        hidden_styles = pp_docx_hidden_styles(xml);
+    }
+    gboolean ok = read_story(doc, z, (guint)body, PP_PART_BODY, hidden_styles, &budget, &err);
 
     /* the other stories, each kind in package order */
     static const struct {
@@ -167,7 +178,7 @@ static gboolean docx_extract(PPDoc *doc, const PPLimits *lim, GError **error)
         for (guint i = 0; ok && i < n; i++) {
             const char *name = pp_zip_name(z, i);
             if (name && (stories[s].exact ? name_is(name, stories[s].prefix) : name_is_story(name, stories[s].prefix)))
-                ok = read_story(doc, z, i, stories[s].kind, &budget, &err);
+                ok = read_story(doc, z, i, stories[s].kind, hidden_styles, &budget, &err);
         }
     for (guint i = 0; ok && i < n; i++) {
         const char *name = pp_zip_name(z, i);
