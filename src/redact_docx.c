@@ -21,6 +21,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "docx.h"
 #include "xml_read.h"
 #include "zip_read.h"
 
@@ -70,12 +71,30 @@ static gboolean prop_on(xmlNode *n)
     return on;
 }
 
-static gboolean run_hidden(const xmlNode *r)
+/* What a style list says about a style-referencing element's w:val (0: nothing). */
+static int style_say(GHashTable *styles, xmlNode *ref)
+{
+    if (!styles || !ref)
+        return 0;
+    xmlChar *id = xmlGetNsProp(ref, BAD_CAST "val", ref->ns->href);
+    int say = id ? GPOINTER_TO_INT(g_hash_table_lookup(styles, (const char *)id)) : 0;
+    xmlFree(id);
+    return say;
+}
+
+/* Same precedence as the reader (docx.h): the run's own w:vanish, its character style, then the
+ * paragraph's style (para_say). */
+static gboolean run_hidden(const xmlNode *r, GHashTable *styles, int para_say)
 {
     xmlNode *rpr = w_child(r, "rPr");
     xmlNode *v = rpr ? w_child(rpr, "vanish") : NULL;
     xmlNode *sv = rpr ? w_child(rpr, "specVanish") : NULL;
-    return (v && prop_on(v)) || (sv && prop_on(sv));
+    if (v || sv)
+        return (v && prop_on(v)) || (sv && prop_on(sv));
+    int say = style_say(styles, rpr ? w_child(rpr, "rStyle") : NULL);
+    if (!say)
+        say = para_say;
+    return say == PP_STYLE_HIDES;
 }
 
 static gboolean row_deleted(const xmlNode *tr)
@@ -125,8 +144,12 @@ static const char *const dropped[] = {
     "cellIns", "cellDel", "cellMerge", "numberingChange", "tblGridChange", "tblPrExChange",
 };
 
-static void collect_changes(xmlNode *node, GPtrArray *to_drop, GPtrArray *to_unwrap)
+static void collect_changes(xmlNode *node, GPtrArray *to_drop, GPtrArray *to_unwrap, GHashTable *styles, int para_say)
 {
+    if (is_w(node, "p")) {
+        xmlNode *ppr = w_child(node, "pPr");
+        para_say = style_say(styles, ppr ? w_child(ppr, "pStyle") : NULL);
+    }
     for (xmlNode *c = node->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
@@ -140,11 +163,11 @@ static void collect_changes(xmlNode *node, GPtrArray *to_drop, GPtrArray *to_unw
             g_ptr_array_add(to_unwrap, c);
         } else if (name_in(c, dropped, G_N_ELEMENTS(dropped)) ||
                    (is_w_ns(c) && g_str_has_suffix((const char *)c->name, "PrChange")) ||
-                   (is_w(c, "tr") && row_deleted(c)) || (is_w(c, "r") && run_hidden(c))) {
+                   (is_w(c, "tr") && row_deleted(c)) || (is_w(c, "r") && run_hidden(c, styles, para_say))) {
             g_ptr_array_add(to_drop, c);
             continue;
         }
-        collect_changes(c, to_drop, to_unwrap);
+        collect_changes(c, to_drop, to_unwrap, styles, para_say);
     }
 }
 
@@ -216,11 +239,11 @@ static void repair(xmlNode *root)
     g_hash_table_unref(l.ends);
 }
 
-static void accept_changes(xmlNode *root)
+static void accept_changes(xmlNode *root, GHashTable *styles)
 {
     g_autoptr(GPtrArray) to_drop = g_ptr_array_new();
     g_autoptr(GPtrArray) to_unwrap = g_ptr_array_new();
-    collect_changes(root, to_drop, to_unwrap);
+    collect_changes(root, to_drop, to_unwrap, styles, 0);
     for (guint i = 0; i < to_drop->len; i++)
         drop(to_drop->pdata[i]);
     for (guint i = to_unwrap->len; i-- > 0;) /* innermost first */
@@ -457,7 +480,7 @@ static EntryKind kind_of(const char *name)
 
 /* Parse, edit and serialise one XML entry. NULL (no error) when nothing changed. */
 static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArray *reds, const Filter *f,
-                          GError **error)
+                          GHashTable *styles, GError **error)
 {
     gsize len = 0;
     const char *p = g_bytes_get_data(xml, &len);
@@ -482,7 +505,7 @@ static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArr
     switch (kind) {
     case E_STORY: {
         /* changed-or-not is decided by comparing the output: accepting changes has no count */
-        accept_changes(root);
+        accept_changes(root, styles);
         changed = 1;
         mask_paragraphs(root, reds, f);
         break;
@@ -564,6 +587,17 @@ static gboolean docx_write(const PPDoc *doc, GPtrArray *redactions, const char *
     g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     Filter filter;
     filter_init(&filter, redactions);
+    g_autoptr(GHashTable) hidden_styles = NULL;
+    int styles = pp_zip_find(z, "word/styles.xml");
+    if (styles >= 0) {
+        g_autoptr(GBytes) xml = pp_zip_read(z, (guint)styles, error);
+        if (!xml) {
+            g_hash_table_unref(filter.firsts);
+            zip_discard(out);
+            return FALSE;
+        }
+        hidden_styles = pp_docx_hidden_styles(xml);
+    }
     gboolean ok = TRUE;
     for (guint i = 0; ok && i < pp_zip_n_entries(z); i++) {
         const char *name = pp_zip_name(z, i);
@@ -580,7 +614,7 @@ static gboolean docx_write(const PPDoc *doc, GPtrArray *redactions, const char *
             break;
         }
         GError *err = NULL;
-        GBytes *edited = edit_entry(xml, name, kind, redactions, &filter, &err);
+        GBytes *edited = edit_entry(xml, name, kind, redactions, &filter, hidden_styles, &err);
         if (err) {
             g_propagate_error(error, err);
             ok = FALSE;

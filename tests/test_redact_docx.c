@@ -226,6 +226,18 @@ static void test_repair(void)
     g_assert_null(strstr(body, "旧"));
 }
 
+static void test_hidden_by_style(void)
+{
+    g_autoptr(GBytes) in = zip_dir(SRCDIR "/tests/data/docx/hidden_style");
+    g_autoptr(PPDoc) doc = doc_with_findings(in, NULL, 0);
+    g_autoptr(GBytes) out = redact(doc);
+    g_autoptr(PPDoc) back = pp_doc_new("copy.docx", NULL);
+    back->data = g_bytes_ref(out);
+    g_assert_true(pp_extract(back, &pp_default_limits, NULL));
+    g_autofree char *got = dump_parts(back);
+    g_assert_cmpstr(got, ==, "== body word/document.xml\n可见，重新显示，循环样式可见。\n本段这句直接设为可见。字符样式也可见。\n下一段不受影响。\n");
+}
+
 /* Issue 5's residue test for the corpus DOCX files: every labelled value masked. */
 static void test_corpus_residue(void)
 {
@@ -285,6 +297,7 @@ int main(int argc, char **argv)
     g_test_add_func("/redact_docx/fixture", test_fixture);
     g_test_add_func("/redact_docx/nothing_to_mask", test_nothing_to_mask);
     g_test_add_func("/redact_docx/repair", test_repair);
+    g_test_add_func("/redact_docx/hidden_by_style", test_hidden_by_style);
     g_test_add_func("/redact_docx/corpus_residue", test_corpus_residue);
     return g_test_run();
 }
