@@ -4,8 +4,8 @@
  * edited as a tree; other entries (pictures, embedded objects) are copied compressed, untouched.
  *   - stories (document, headers, footers, notes): tracked changes resolved as "accept all"
  *     (insertions kept as plain text, deleted and moved-away text dropped, formatting-change
- *     records dropped, deleted table rows dropped), hidden runs (w:vanish) removed, comment anchors
- *     removed; then each paragraph's text (w:t of all its runs, text boxes' paragraphs on their
+ *     records dropped, deleted table rows dropped), hidden runs (w:vanish, directly or by style)
+ *     removed, comment anchors removed, and what that leaves dangling repaired; then each paragraph's text (w:t of all its runs, text boxes' paragraphs on their
  *     own, both mc:AlternateContent branches) is matched against the values, and a value spanning
  *     several runs is written masked into the first run (its formatting kept) and cut from the rest;
  *   - comments, their extensions and the list of reviewers (people.xml) are emptied; custom
