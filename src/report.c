@@ -82,13 +82,15 @@ char *pp_report_oneline(const char *s)
         return NULL;
     g_autofree char *valid = g_utf8_make_valid(s, -1);
     GString *out = g_string_sized_new(strlen(valid) + 8);
-    for (const char *p = valid; *p; p++) {
+    for (const guchar *p = (const guchar *)valid; *p; p++) {
         if (*p == '\n')
             g_string_append(out, " ⏎ ");
         else if (*p == '\t')
             g_string_append(out, " │ ");
+        else if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f && p++))
+            g_string_append(out, "\xef\xbf\xbd"); /* C0/C1 controls: a file name must not drive the terminal */
         else
-            g_string_append_c(out, *p);
+            g_string_append_c(out, (char)*p);
     }
     return g_string_free(out, FALSE);
 }

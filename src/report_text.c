@@ -15,16 +15,37 @@ static const char *verdict_color(PPVerdict v)
     return v == PP_VERDICT_PASS ? GREEN : v == PP_VERDICT_REVIEW ? YELLOW : RED;
 }
 
-/* One finding: a head line, then context and what to do for findings that stop publication or need
- * a person (info-level findings stay one line). */
+/* Append document-derived text on one line, controls neutralised. */
+static void put(GString *out, const char *s)
+{
+    g_autofree char *line = pp_report_oneline(s);
+    if (line)
+        g_string_append(out, line);
+}
+
+/* An indented detail line under a finding, if there is text for it. */
+static void detail(GString *out, const char *label, const char *text, const char *ellipsis)
+{
+    if (!text)
+        return;
+    g_string_append_printf(out, "      %s：%s", label, ellipsis);
+    put(out, text);
+    g_string_append_printf(out, "%s\n", ellipsis);
+}
+
+/* One finding: a head line, then context, basis and advice for findings that stop publication or
+ * need a person (info-level findings stay one line). */
 static void write_finding(GString *out, const PPFinding *f, const PPReportOptions *o)
 {
     const char *mark = f->severity == PP_SEV_BLOCK ? "✗" : f->severity == PP_SEV_REVIEW ? "?" : "·";
-    g_string_append_printf(out, "  %s%s%s %s：%s", C(o, f->severity == PP_SEV_BLOCK ? RED : YELLOW), mark, RESET(o),
-                           pp_category_label_zh(f->category), f->message ? f->message : f->type);
-    g_autofree char *v = pp_report_oneline(pp_report_value(f, o->reveal));
-    if (*v)
-        g_string_append_printf(out, "  %s", v);
+    g_string_append_printf(out, "  %s%s%s %s：", C(o, f->severity == PP_SEV_BLOCK ? RED : YELLOW), mark, RESET(o),
+                           pp_category_label_zh(f->category));
+    put(out, f->message ? f->message : f->type);
+    const char *v = pp_report_value(f, o->reveal);
+    if (*v) {
+        g_string_append(out, "  ");
+        put(out, v);
+    }
     g_string_append_printf(out, "  〔%s", pp_part_label_zh(f->part));
     if (f->page)
         g_string_append_printf(out, " 第%d页", f->page);
@@ -33,25 +54,24 @@ static void write_finding(GString *out, const PPFinding *f, const PPReportOption
     g_string_append(out, "〕");
     if (f->author) {
         g_autofree char *a = pp_report_person(f->author, o->reveal);
-        g_string_append_printf(out, " 作者：%s", a);
+        g_string_append(out, " 作者：");
+        put(out, a);
     }
-    g_string_append_printf(out, "  %s%s%s\n", C(o, DIM), f->rule, RESET(o));
+    g_string_append_printf(out, "  %s", C(o, DIM));
+    put(out, f->rule);
+    g_string_append_printf(out, "%s\n", RESET(o));
     if (f->severity == PP_SEV_INFO)
         return;
-    if (f->context) {
-        g_autofree char *ctx = pp_report_oneline(f->context);
-        g_string_append_printf(out, "      上下文：…%s…\n", ctx);
-    }
-    if (f->basis)
-        g_string_append_printf(out, "      依据：%s\n", f->basis);
-    if (f->advice)
-        g_string_append_printf(out, "      建议：%s\n", f->advice);
+    detail(out, "上下文", f->context, "…");
+    detail(out, "依据", f->basis, "");
+    detail(out, "建议", f->advice, "");
 }
 
 static void write_doc(GString *out, const PPDoc *d, const PPReportOptions *o)
 {
-    g_string_append_printf(out, "\n%s[%s]%s %s%s%s  (%s", C(o, verdict_color(d->verdict)), pp_verdict_label_zh(d->verdict),
-                           RESET(o), C(o, BOLD), d->path, RESET(o), d->format);
+    g_string_append_printf(out, "\n%s[%s]%s %s", C(o, verdict_color(d->verdict)), pp_verdict_label_zh(d->verdict), RESET(o), C(o, BOLD));
+    put(out, d->path);
+    g_string_append_printf(out, "%s  (%s", RESET(o), d->format);
     if (d->pages)
         g_string_append_printf(out, "，%d 页", d->pages);
     g_autofree char *size = pp_report_size(d->size);
@@ -60,24 +80,30 @@ static void write_doc(GString *out, const PPDoc *d, const PPReportOptions *o)
         g_string_append_printf(out, "，SHA-256 %.16s…", d->sha256);
     g_string_append(out, ")\n");
     if (d->error) {
-        g_string_append_printf(out, "  %s✗%s 无法审查：%s（%s）：%s\n", C(o, RED), RESET(o), pp_report_error_label_zh(d->error->code),
-                               pp_error_code_name(d->error->code), d->error->message);
+        g_string_append_printf(out, "  %s✗%s 无法审查：%s（%s）：", C(o, RED), RESET(o), pp_report_error_label_zh(d->error->code),
+                               pp_error_code_name(d->error->code));
+        put(out, d->error->message);
+        g_string_append_c(out, '\n');
     } else {
         g_string_append_printf(out, "  公开属性：%s", pp_disclosure_label_zh(d->disclosure));
         if (d->marking) {
-            g_autofree char *m = pp_report_oneline(d->marking);
-            g_string_append_printf(out, "「%s」", m);
+            g_string_append(out, "「");
+            put(out, d->marking);
+            g_string_append(out, "」");
         }
         if (d->reason) {
-            g_autofree char *r = pp_report_oneline(d->reason);
-            g_string_append_printf(out, "  理由：%s", r);
+            g_string_append(out, "  理由：");
+            put(out, d->reason);
         }
         g_string_append_c(out, '\n');
     }
     for (guint k = 0; k < d->findings->len; k++)
         write_finding(out, d->findings->pdata[k], o);
-    for (guint k = 0; k < d->notes->len; k++)
-        g_string_append_printf(out, "  注：%s\n", (char *)d->notes->pdata[k]);
+    for (guint k = 0; k < d->notes->len; k++) {
+        g_string_append(out, "  注：");
+        put(out, d->notes->pdata[k]);
+        g_string_append_c(out, '\n');
+    }
 }
 
 static void text_write(GString *out, GPtrArray *docs, const PPReportOptions *o)

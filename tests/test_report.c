@@ -194,6 +194,16 @@ static void test_size(void)
     }
 }
 
+/* Document text shown on a terminal cannot carry escape sequences or break the line layout. */
+static void test_oneline(void)
+{
+    g_autofree char *a = pp_report_oneline("a\033[31mb\tc\nd\xc2\x9b" "2J\x7f");
+    g_assert_cmpstr(a, ==, "a\xef\xbf\xbd[31mb │ c ⏎ d\xef\xbf\xbd" "2J\xef\xbf\xbd");
+    g_autofree char *b = pp_report_oneline("申请人\xff李*");
+    g_assert_true(g_utf8_validate(b, -1, NULL));
+    g_assert_null(pp_report_oneline(NULL));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -201,5 +211,6 @@ int main(int argc, char **argv)
     g_test_add_func("/report/html", test_html_content);
     g_test_add_func("/report/text", test_text_content);
     g_test_add_func("/report/size", test_size);
+    g_test_add_func("/report/oneline", test_oneline);
     return g_test_run();
 }
