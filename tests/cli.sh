@@ -32,21 +32,25 @@ status_for() { # FILE LEVEL → exit status
 }
 
 # ---- --fail-on ----
-[ "$(verdict_of "$DATA/clean.txt")" = pass ] || fail "clean.txt should pass, got $(verdict_of "$DATA/clean.txt")"
-[ "$(verdict_of "$DATA/empty.docx")" = block ] || fail "empty.docx should be blocked"
+declare -A verdict
+for f in clean.txt empty.docx marking.txt privacy.txt review.txt; do
+    verdict[$f]=$(verdict_of "$DATA/$f")
+done
 for level in block review never ""; do
-    for f in clean.txt empty.docx marking.txt privacy.txt review.txt; do
-        v=$(verdict_of "$DATA/$f")
+    for f in "${!verdict[@]}"; do
+        v=${verdict[$f]}
         want=$(expected_status "$v" "$level")
         got=$(status_for "$DATA/$f" "$level")
         [ "$got" = "$want" ] || fail "--fail-on ${level:-(default)} on $f ($v): exit $got, expected $want"
     done
 done
+[ "${verdict[clean.txt]}" = pass ] || fail "clean.txt should pass, got ${verdict[clean.txt]}"
+[ "${verdict[empty.docx]}" = block ] || fail "empty.docx should be blocked, got ${verdict[empty.docx]}"
 # spelled out for the cases a hook relies on
 [ "$(status_for "$DATA/empty.docx" block)" = 1 ] || fail "--fail-on block must fail on a blocked document"
 [ "$(status_for "$DATA/empty.docx" never)" = 0 ] || fail "--fail-on never must exit 0 on a blocked document"
 [ "$(status_for "$DATA/clean.txt" review)" = 0 ] || fail "--fail-on review must exit 0 on a clean document"
-if [ "$(verdict_of "$DATA/review.txt")" = review ]; then
+if [ "${verdict[review.txt]}" = review ]; then
     [ "$(status_for "$DATA/review.txt" block)" = 0 ] || fail "--fail-on block must exit 0 on a review-only document"
     [ "$(status_for "$DATA/review.txt" review)" = 1 ] || fail "--fail-on review must exit 1 on a review-only document"
 else
