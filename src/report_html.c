@@ -379,6 +379,19 @@ static void write_doc(GString *out, const PPDoc *d, guint no, guint total, const
     g_string_append(out, "</div>\n<div class=\"rule\"></div>\n");
     write_facts(out, d);
     write_findings(out, d, o);
+    if (d->redacted_path || d->redact_error) {
+        g_string_append(out, "<h3>脱敏副本</h3>\n");
+        if (d->redacted_path) {
+            g_string_append(out, "<p>已写出：<code>");
+            esc(out, d->redacted_path);
+            g_string_append(out, "</code></p>\n");
+        }
+        if (d->redact_error) {
+            g_string_append(out, "<div class=\"alert\"><strong>脱敏副本未生成：</strong>");
+            esc(out, d->redact_error);
+            g_string_append(out, "</div>\n");
+        }
+    }
     if (d->notes->len) {
         g_string_append(out, "<h3>备注</h3>\n<ul>\n");
         for (guint k = 0; k < d->notes->len; k++) {

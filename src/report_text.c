@@ -99,6 +99,16 @@ static void write_doc(GString *out, const PPDoc *d, const PPReportOptions *o)
     }
     for (guint k = 0; k < d->findings->len; k++)
         write_finding(out, d->findings->pdata[k], o);
+    if (d->redacted_path) {
+        g_string_append(out, "  脱敏副本：");
+        put(out, d->redacted_path);
+        g_string_append_c(out, '\n');
+    }
+    if (d->redact_error) {
+        g_string_append_printf(out, "  %s✗ 脱敏副本未生成：", C(o, RED));
+        put(out, d->redact_error);
+        g_string_append_printf(out, "%s\n", RESET(o));
+    }
     for (guint k = 0; k < d->notes->len; k++) {
         g_string_append(out, "  注：");
         put(out, d->notes->pdata[k]);

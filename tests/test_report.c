@@ -49,6 +49,7 @@ static GPtrArray *sample_docs(void)
     f->context = g_strdup("（征求意见稿）");
     finding(d, "disclosure.position", PP_CAT_DISCLOSURE, "marking", PP_SEV_INFO, NULL, NULL, "附注位置不在成文日期之后");
     pp_doc_note(d, "PDF 第 3 页只有图像，未做文字识别");
+    d->redact_error = g_strdup("批注中的身份证号无法在副本中遮盖");
     d->verdict = pp_verdict_of(d);
     g_ptr_array_add(docs, d);
 
@@ -65,6 +66,7 @@ static GPtrArray *sample_docs(void)
     d->disclosure = PP_DISC_WITHHELD;
     d->marking = g_strdup("（此件不予公开）");
     d->reason = g_strdup("涉及第三方商业秘密");
+    d->redacted_path = g_strdup("脱敏/clean.txt");
     d->verdict = pp_verdict_of(d);
     g_ptr_array_add(docs, d);
     return docs;
@@ -133,6 +135,8 @@ static void test_html_content(void)
     g_assert_nonnull(strstr(h, "23456 字节（22.9 KB）"));
     g_assert_nonnull(strstr(h, "<code>corrupt</code>"));
     g_assert_nonnull(strstr(h, "PDF 第 3 页只有图像"));
+    g_assert_nonnull(strstr(h, "脱敏副本未生成：</strong>批注中的身份证号无法在副本中遮盖"));
+    g_assert_nonnull(strstr(h, "已写出：<code>脱敏/clean.txt</code>"));
     g_assert_cmpuint(count(h, "不得发布</span>"), >=, 2);
     g_assert_nonnull(strstr(h, "<span class=\"badge review\">需复核</span>"));
     g_assert_nonnull(strstr(h, "<span class=\"badge pass\">可发布</span>"));
@@ -177,6 +181,8 @@ static void test_text_content(void)
     g_assert_nonnull(strstr(t, "✗ 无法审查：文件损坏（corrupt）：文件为空（0 字节），无法审查"));
     g_assert_nonnull(strstr(t, "公开属性：不予公开「（此件不予公开）」  理由：涉及第三方商业秘密"));
     g_assert_nonnull(strstr(t, "  注：PDF 第 3 页只有图像"));
+    g_assert_nonnull(strstr(t, "  ✗ 脱敏副本未生成：批注中的身份证号无法在副本中遮盖\n"));
+    g_assert_nonnull(strstr(t, "  脱敏副本：脱敏/clean.txt\n"));
     g_assert_nonnull(strstr(t, "共 3 个文件：可发布 1，需人工复核 0，不得发布 2（其中无法读取 1）"));
     g_assert_null(strstr(t, "\033[")); /* no colour unless asked */
 }
