@@ -82,15 +82,21 @@ char *pp_report_oneline(const char *s)
         return NULL;
     g_autofree char *valid = g_utf8_make_valid(s, -1);
     GString *out = g_string_sized_new(strlen(valid) + 8);
+    /* C0 and C1 (U+0080–U+009F, UTF-8 C2 80–C2 9F) controls become U+FFFD: text from a document
+     * or a file name must not drive the terminal */
     for (const guchar *p = (const guchar *)valid; *p; p++) {
-        if (*p == '\n')
+        if (*p == '\n') {
             g_string_append(out, " ⏎ ");
-        else if (*p == '\t')
+        } else if (*p == '\t') {
             g_string_append(out, " │ ");
-        else if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f && p++))
-            g_string_append(out, "\xef\xbf\xbd"); /* C0/C1 controls: a file name must not drive the terminal */
-        else
+        } else if (*p < 0x20 || *p == 0x7f) {
+            g_string_append(out, "\xef\xbf\xbd");
+        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            g_string_append(out, "\xef\xbf\xbd");
+            p++;
+        } else {
             g_string_append_c(out, (char)*p);
+        }
     }
     return g_string_free(out, FALSE);
 }

@@ -100,6 +100,10 @@ if [ -z "$CHROMIUM" ]; then
 fi
 command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null || fail "pdfinfo/pdftotext missing (apt-get install -y poppler-utils)"
 
+if command -v fc-list >/dev/null && ! fc-list :lang=zh family | grep -q .; then
+    echo "NOTE: no Chinese font installed (apt-get install -y fonts-noto-cjk): Chinese text renders as boxes"
+fi
+
 chrome() {
     timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync --disable-crash-reporter \
