@@ -30,8 +30,35 @@ static gboolean has_bytes(const guint8 *hay, gsize len, const char *needle)
     return FALSE;
 }
 
+/* A password-protected DOCX is not a zip: Word wraps the encrypted package in an OLE compound
+ * file with a stream named "EncryptedPackage" (names are UTF-16LE there). */
+static gboolean is_encrypted_ooxml(const guint8 *data, gsize len)
+{
+    static const guint8 ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    static const char name[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    if (len < 8 || memcmp(data, ole, 8) != 0)
+        return FALSE;
+    const gsize window = (gsize)1 << 20;
+    gsize n = sizeof name - 1;
+    for (int end = 0; end < 2; end++) {
+        const guint8 *from = end ? data + (len > window ? len - window : 0) : data;
+        gsize span = MIN(len, window);
+        for (gsize i = 0; i + n <= span; i++) {
+            const guint8 *p = memchr(from + i, 'E', span - n + 1 - i);
+            if (!p)
+                break;
+            if (memcmp(p, name, n) == 0)
+                return TRUE;
+            i = (gsize)(p - from);
+        }
+    }
+    return FALSE;
+}
+
 static int docx_bid(const guint8 *data, gsize len, const char *mime)
 {
+    if (is_encrypted_ooxml(data, len))
+        return 60; /* above the legacy .doc reader, which would call it unsupported */
     if (len < 4 || memcmp(data, "PK\3\4", 4) != 0)
         return 0;
     int probe = pp_zip_probe(data, len, DOCX_BODY);
@@ -133,6 +160,12 @@ static gboolean check_reviewable(PPDoc *doc, PPZip *z, GError **error)
 static gboolean docx_extract(PPDoc *doc, const PPLimits *lim, GError **error)
 {
     GError *err = NULL;
+    gsize len = 0;
+    const guint8 *data = g_bytes_get_data(doc->data, &len);
+    if (is_encrypted_ooxml(data, len)) {
+        g_set_error(error, PP_ERROR, PP_ERR_ENCRYPTED, "DOCX 文件设置了打开密码（已加密），无法审查；请去掉密码后再检查");
+        return FALSE;
+    }
     g_autoptr(PPZip) z = pp_zip_open(doc->data, lim, &err);
     if (!z) {
         g_propagate_prefixed_error(error, err, "DOCX 文件无法打开：");

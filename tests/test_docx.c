@@ -389,6 +389,25 @@ static void test_unread_content_noted(void)
     g_assert_nonnull(strstr(doc->notes->pdata[1], "嵌入对象"));
 }
 
+static void test_encrypted_package(void)
+{
+    /* Word's password-protected DOCX: an OLE compound file holding an "EncryptedPackage" stream */
+    GByteArray *b = g_byte_array_new();
+    static const guint8 ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    g_byte_array_append(b, ole, 8);
+    guint8 zero[1024] = {0};
+    g_byte_array_append(b, zero, sizeof zero);
+    static const char name[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    g_byte_array_append(b, (const guint8 *)name, sizeof name - 1);
+    g_byte_array_append(b, zero, sizeof zero);
+    g_autoptr(GBytes) data = g_byte_array_free_to_bytes(b);
+    gsize n = 0;
+    const guint8 *p = g_bytes_get_data(data, &n);
+    g_assert_cmpint(pp_format_docx.bid(p, n, "application/encrypted"), ==, 60);
+    g_assert_cmpint(pp_format_docx.bid(ole, 8, "application/x-ole-storage"), ==, 0); /* a plain .doc */
+    expect_error(data, &pp_default_limits, PP_ERR_ENCRYPTED, "密码");
+}
+
 static void test_bid(void)
 {
     Entry docx[] = {{"word/document.xml", tiny_body}};
@@ -458,6 +477,7 @@ int main(int argc, char **argv)
     g_test_add_func("/docx/bad/too_many_entries", test_too_many_entries);
     g_test_add_func("/docx/bad/limits_while_inflating", test_limits_while_inflating);
     g_test_add_func("/docx/bad/encrypted", test_encrypted);
+    g_test_add_func("/docx/bad/encrypted_package", test_encrypted_package);
     g_test_add_func("/docx/bad/no_text", test_no_text);
     g_test_add_func("/docx/unread_content_noted", test_unread_content_noted);
     g_test_add_func("/docx/bid", test_bid);
