@@ -251,14 +251,21 @@ static void accept_changes(xmlNode *root, GHashTable *styles)
     repair(root);
 }
 
-/* ---- a cheap pre-check before pp_redact_find ----
- * pp_redact_find normalises every value on each call; most text nodes and attribute values
- * (sizes, ids, style names) cannot hold any value, and saying so takes one pass over them. The
- * folding mirrors redact.c's matcher: full-width ASCII folded, spaces and dashes ignored. */
+/* ---- which values can occur in a string ----
+ * pp_redact_find normalises every value on each call, which is slow when called for every
+ * paragraph and attribute with hundreds of values. The values are folded once here (mirroring
+ * redact.c's matcher: full-width ASCII folded, spaces and dashes ignored) and each string is
+ * scanned once for them; pp_redact_find then gets only the few that occur, if any. */
 
 typedef struct {
-    GHashTable *firsts; /* first character of each folded value */
-    glong min_len;      /* fewest characters of a folded value */
+    gunichar *u; /* folded value, owned */
+    glong n;
+} Needle;
+
+typedef struct {
+    GPtrArray *reds;      /* all values, longest first (borrowed) */
+    Needle *needles;      /* one per value, owned */
+    GHashTable *by_first; /* first folded character → GArray of guint (value indices), owned */
 } Filter;
 
 static gunichar fold_char(gunichar c)
@@ -270,39 +277,79 @@ static gunichar fold_char(gunichar c)
 
 static gboolean skipped_char(gunichar c) { return g_unichar_isspace(c) || c == '-' || c == 0x2014 || c == 0x2013; }
 
+static gunichar *fold_string(const char *s, glong *n_out)
+{
+    gunichar *u = g_new(gunichar, strlen(s) + 1);
+    glong n = 0;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = fold_char(g_utf8_get_char(p));
+        if (!skipped_char(c))
+            u[n++] = c;
+    }
+    *n_out = n;
+    return u;
+}
+
 static void filter_init(Filter *f, GPtrArray *reds)
 {
-    f->firsts = g_hash_table_new(NULL, NULL);
-    f->min_len = G_MAXLONG;
+    f->reds = reds;
+    f->needles = g_new0(Needle, reds->len + 1);
+    f->by_first = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
     for (guint i = 0; i < reds->len; i++) {
-        const char *raw = ((PPRedaction *)reds->pdata[i])->raw;
-        glong n = 0;
-        for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
-            gunichar c = fold_char(g_utf8_get_char(p));
-            if (skipped_char(c))
-                continue;
-            if (n++ == 0)
-                g_hash_table_add(f->firsts, GUINT_TO_POINTER(c));
+        Needle *nd = &f->needles[i];
+        nd->u = fold_string(((PPRedaction *)reds->pdata[i])->raw, &nd->n);
+        if (!nd->n)
+            continue;
+        GArray *list = g_hash_table_lookup(f->by_first, GUINT_TO_POINTER(nd->u[0]));
+        if (!list) {
+            list = g_array_new(FALSE, FALSE, sizeof(guint));
+            g_hash_table_insert(f->by_first, GUINT_TO_POINTER(nd->u[0]), list);
         }
-        if (n)
-            f->min_len = MIN(f->min_len, n);
+        g_array_append_val(list, i);
     }
 }
 
-static gboolean filter_may_match(const Filter *f, const char *s)
+static void filter_clear(Filter *f)
 {
-    glong n = 0;
-    gboolean first = FALSE;
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    for (guint i = 0; i < f->reds->len; i++)
+        g_free(f->needles[i].u);
+    g_free(f->needles);
+    g_hash_table_unref(f->by_first);
+}
+
+/* The values occurring in s, longest first as pp_redact_find wants; NULL when none does. */
+static GPtrArray *filter_candidates(const Filter *f, const char *s)
+{
+    /* most strings hold no value's first character at all: say so without allocating */
+    gboolean any = FALSE;
+    for (const char *p = s; *p && !any; p = g_utf8_next_char(p)) {
         gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : fold_char(g_utf8_get_char(p));
-        if (c == ' ' || c == '-' || ((guchar)*p >= 0x80 && skipped_char(c)))
-            continue;
-        n++;
-        first = first || g_hash_table_contains(f->firsts, GUINT_TO_POINTER(c));
-        if (first && n >= f->min_len)
-            return TRUE;
+        any = g_hash_table_contains(f->by_first, GUINT_TO_POINTER(c));
     }
-    return FALSE;
+    if (!any)
+        return NULL;
+    glong n = 0;
+    g_autofree gunichar *u = fold_string(s, &n);
+    g_autofree gboolean *hit = NULL;
+    for (glong i = 0; i < n; i++) {
+        GArray *list = g_hash_table_lookup(f->by_first, GUINT_TO_POINTER(u[i]));
+        for (guint k = 0; list && k < list->len; k++) {
+            guint idx = g_array_index(list, guint, k);
+            const Needle *nd = &f->needles[idx];
+            if (i + nd->n <= n && memcmp(u + i, nd->u, (gsize)nd->n * sizeof(gunichar)) == 0) {
+                if (!hit)
+                    hit = g_new0(gboolean, f->reds->len);
+                hit[idx] = TRUE;
+            }
+        }
+    }
+    if (!hit)
+        return NULL;
+    GPtrArray *out = g_ptr_array_new();
+    for (guint i = 0; i < f->reds->len; i++)
+        if (hit[i])
+            g_ptr_array_add(out, f->reds->pdata[i]);
+    return out;
 }
 
 /* ---- masking values across the runs of a paragraph ---- */
@@ -369,51 +416,53 @@ static guint mask_segments(GString *s, GArray *segs, GArray *matches, GPtrArray 
 }
 
 /* p: a w:p, or an mc:Fallback inside one */
-static guint mask_paragraph(xmlNode *p, GPtrArray *reds, const Filter *f)
+static guint mask_paragraph(xmlNode *p, const Filter *f)
 {
     g_autoptr(GString) s = g_string_new(NULL);
     g_autoptr(GArray) segs = g_array_new(FALSE, FALSE, sizeof(Seg));
     g_autoptr(GPtrArray) inner = g_ptr_array_new();
     collect_segments(p, s, segs, inner);
     guint n = 0;
-    if (s->len && filter_may_match(f, s->str)) {
-        g_autoptr(GArray) matches = pp_redact_find(s->str, s->len, reds);
+    g_autoptr(GPtrArray) found = s->len ? filter_candidates(f, s->str) : NULL;
+    if (found) {
+        g_autoptr(GArray) matches = pp_redact_find(s->str, s->len, found);
         if (matches->len)
-            n += mask_segments(s, segs, matches, reds);
+            n += mask_segments(s, segs, matches, found);
     }
     for (guint i = 0; i < inner->len; i++)
-        n += mask_paragraph(inner->pdata[i], reds, f);
+        n += mask_paragraph(inner->pdata[i], f);
     return n;
 }
 
-static guint mask_paragraphs(xmlNode *node, GPtrArray *reds, const Filter *f)
+static guint mask_paragraphs(xmlNode *node, const Filter *f)
 {
     guint n = 0;
     for (xmlNode *c = node->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        n += is_w(c, "p") ? mask_paragraph(c, reds, f) : mask_paragraphs(c, reds, f);
+        n += is_w(c, "p") ? mask_paragraph(c, f) : mask_paragraphs(c, f);
     }
     return n;
 }
 
 /* ---- masking whole occurrences anywhere: text nodes and attribute values ---- */
 
-static char *masked_or_null(const char *s, GPtrArray *reds, const Filter *f)
+static char *masked_or_null(const char *s, const Filter *f)
 {
-    if (!filter_may_match(f, s))
+    g_autoptr(GPtrArray) found = filter_candidates(f, s);
+    if (!found)
         return NULL;
     gsize len = strlen(s), out_len = 0;
-    g_autoptr(GArray) m = pp_redact_find(s, len, reds);
-    return m->len ? pp_redact_string(s, len, reds, &out_len) : NULL;
+    g_autoptr(GArray) m = pp_redact_find(s, len, found);
+    return m->len ? pp_redact_string(s, len, found, &out_len) : NULL;
 }
 
-static guint mask_everywhere(xmlNode *node, GPtrArray *reds, const Filter *f)
+static guint mask_everywhere(xmlNode *node, const Filter *f)
 {
     guint n = 0;
     for (xmlNode *c = node; c; c = c->next) {
         if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
-            g_autofree char *m = masked_or_null((const char *)c->content, reds, f);
+            g_autofree char *m = masked_or_null((const char *)c->content, f);
             if (m) {
                 xmlNodeSetContent(c, BAD_CAST m);
                 n++;
@@ -421,14 +470,14 @@ static guint mask_everywhere(xmlNode *node, GPtrArray *reds, const Filter *f)
         } else if (c->type == XML_ELEMENT_NODE) {
             for (xmlAttr *a = c->properties; a; a = a->next) {
                 xmlChar *v = xmlNodeListGetString(c->doc, a->children, 1);
-                g_autofree char *m = v ? masked_or_null((const char *)v, reds, f) : NULL;
+                g_autofree char *m = v ? masked_or_null((const char *)v, f) : NULL;
                 xmlFree(v);
                 if (m) {
                     xmlSetNsProp(c, a->ns, a->name, BAD_CAST m);
                     n++;
                 }
             }
-            n += mask_everywhere(c->children, reds, f);
+            n += mask_everywhere(c->children, f);
         }
     }
     return n;
@@ -479,8 +528,8 @@ static EntryKind kind_of(const char *name)
 }
 
 /* Parse, edit and serialise one XML entry. NULL (no error) when nothing changed. */
-static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArray *reds, const Filter *f,
-                          GHashTable *styles, GError **error)
+static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, const Filter *f, GHashTable *styles,
+                          GError **error)
 {
     gsize len = 0;
     const char *p = g_bytes_get_data(xml, &len);
@@ -507,7 +556,7 @@ static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArr
         /* changed-or-not is decided by comparing the output: accepting changes has no count */
         accept_changes(root, styles);
         changed = 1;
-        mask_paragraphs(root, reds, f);
+        mask_paragraphs(root, f);
         break;
     }
     case E_EMPTY:
@@ -523,8 +572,8 @@ static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, GPtrArr
     default:
         break;
     }
-    if (reds->len)
-        changed += mask_everywhere(root, reds, f);
+    if (f->reds->len)
+        changed += mask_everywhere(root, f);
     GBytes *out = NULL;
     if (changed) {
         xmlChar *buf = NULL;
@@ -592,7 +641,7 @@ static gboolean docx_write(const PPDoc *doc, GPtrArray *redactions, const char *
     if (styles >= 0) {
         g_autoptr(GBytes) xml = pp_zip_read(z, (guint)styles, error);
         if (!xml) {
-            g_hash_table_unref(filter.firsts);
+            filter_clear(&filter);
             zip_discard(out);
             return FALSE;
         }
@@ -614,7 +663,7 @@ static gboolean docx_write(const PPDoc *doc, GPtrArray *redactions, const char *
             break;
         }
         GError *err = NULL;
-        GBytes *edited = edit_entry(xml, name, kind, redactions, &filter, hidden_styles, &err);
+        GBytes *edited = edit_entry(xml, name, kind, &filter, hidden_styles, &err);
         if (err) {
             g_propagate_error(error, err);
             ok = FALSE;
@@ -625,7 +674,7 @@ static gboolean docx_write(const PPDoc *doc, GPtrArray *redactions, const char *
             ok = copy_entry(out, pp_zip_archive(z), i, name, error);
         }
     }
-    g_hash_table_unref(filter.firsts);
+    filter_clear(&filter);
     if (!ok) {
         zip_discard(out);
         return FALSE;
