@@ -20,7 +20,7 @@
 typedef enum {
     T_OTHER, T_P, T_R, T_RPR, T_PPR, T_TRPR, T_T, T_DELTEXT, T_SKIP_TEXT, T_TAB, T_BR, T_NBHYPHEN, T_SYM,
     T_TBL, T_TR, T_TC, T_INS, T_DEL, T_VANISH, T_TXBX, T_NOTE, T_COMMENT, T_AC, T_CHOICE, T_FALLBACK, T_ALTCHUNK,
-    T_TEXTPATH, T_RSTYLE, T_PSTYLE,
+    T_TEXTPATH, T_RSTYLE, T_PSTYLE, T_TCPR, T_GRIDSPAN, T_GRIDBEFORE, T_GRIDCOL,
 } Tok;
 
 /* WordprocessingML local names that matter; everything else is T_OTHER (transparent). */
@@ -46,6 +46,10 @@ static const struct {
     {"tbl", T_TBL},
     {"tr", T_TR},
     {"tc", T_TC},
+    {"tcPr", T_TCPR},
+    {"gridSpan", T_GRIDSPAN},
+    {"gridBefore", T_GRIDBEFORE},
+    {"gridCol", T_GRIDCOL},
     {"ins", T_INS},
     {"moveTo", T_INS},
     {"del", T_DEL},
@@ -93,7 +97,9 @@ typedef struct {
     GString *para;      /* the open paragraph */
     GString *row;       /* the open row of an outermost table */
     int tbl;            /* table nesting depth within this story */
-    int cells;          /* cells so far in the open row */
+    int cells;          /* cells (grid columns) so far in the open row */
+    int span;           /* grid columns the open cell spans */
+    int grid_cols;      /* columns of the outermost table's grid (0: not said) */
     gboolean cell_nonempty;
     int run_vanish;     /* the run's own w:vanish: -1 not said, 0 off, 1 on */
     int run_style;      /* its character style's say: 0 none, PP_STYLE_SHOWS, PP_STYLE_HIDES */
@@ -223,6 +229,13 @@ static void emit_text(Walker *w, const char *s, gboolean deleted)
     emit(w, c, n, deleted);
 }
 
+/* Start a cell of the outermost table: cells after the first are preceded by a tab. */
+static void open_cell(Story *st)
+{
+    if (st->cells++)
+        g_string_append_c(st->row, '\t');
+}
+
 static void flush_row(Story *st)
 {
     if (st->row->len || st->cells) {
@@ -288,6 +301,14 @@ static int style_say(Walker *w, const char *ns)
         return 0;
     g_autofree char *id = w_attr(w, ns, "val");
     return id ? GPOINTER_TO_INT(g_hash_table_lookup(w->hidden_styles, id)) : 0;
+}
+
+/* Grid columns a w:gridSpan / w:gridBefore stands for; capped, a file may say anything. */
+static int grid_count(Walker *w, const char *ns)
+{
+    g_autofree char *val = w_attr(w, ns, "val");
+    gint64 n = val ? g_ascii_strtoll(val, NULL, 10) : 0;
+    return (int)CLAMP(n, 0, 63);
 }
 
 static void emit_sym(Walker *w, const char *ns)
@@ -406,7 +427,12 @@ static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *l
         emit_sym(w, ns);
         break;
     case T_TBL:
-        st->tbl++;
+        if (++st->tbl == 1)
+            st->grid_cols = 0;
+        break;
+    case T_GRIDCOL:
+        if (st->tbl == 1)
+            st->grid_cols++;
         break;
     case T_TR:
         if (st->tbl == 1) {
@@ -417,10 +443,20 @@ static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *l
         break;
     case T_TC:
         if (st->tbl == 1) {
-            if (st->cells++)
-                g_string_append_c(st->row, '\t');
+            open_cell(st);
             st->cell_nonempty = FALSE;
+            st->span = 1;
         }
+        break;
+    case T_GRIDSPAN:
+        /* a merged cell keeps the later cells under their own column: one field per grid column */
+        if (st->tbl == 1 && parent == T_TCPR && parent_tok(w, 1) == T_TC)
+            st->span = grid_count(w, ns);
+        break;
+    case T_GRIDBEFORE:
+        if (st->tbl == 1 && parent == T_TRPR)
+            for (int k = grid_count(w, ns); k > 0 && (!st->grid_cols || st->cells < st->grid_cols); k--)
+                open_cell(st);
         break;
     case T_INS:
     case T_DEL:
@@ -503,6 +539,11 @@ static void end_element(Walker *w, const Frame *f)
     case T_TR:
         if (st->tbl == 1)
             flush_row(st);
+        break;
+    case T_TC:
+        /* no more fields than the grid has columns, whatever the span says */
+        for (int k = st->tbl == 1 ? st->span : 0; k > 1 && (!st->grid_cols || st->cells < st->grid_cols); k--)
+            open_cell(st);
         break;
     default:
         break;

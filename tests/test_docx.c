@@ -455,7 +455,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     static const char *const cases[] = {
         "tracked", "comments_wps", "textbox_ac", "textbox_vml", "notes", "header_footer", "hidden",
-        "fields", "nested_sdt", "table", "fullwidth_split", "metadata", "prefix_bom", "drawing", "hidden_style",
+        "fields", "nested_sdt", "table", "fullwidth_split", "metadata", "prefix_bom", "drawing", "hidden_style", "table_merged",
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         g_autofree char *path = g_strdup_printf("/docx/golden/%s", cases[i]);
