@@ -1,0 +1,455 @@
+/* Page layout of PDF text (see pdf_layout.h).
+ *
+ * Lines: characters sorted by vertical centre, a character joins the current line when its centre
+ * is within half a glyph height of the line's. Within a line, x order; gaps wider than a fraction of
+ * the glyph height become one space (CJK runs need a wider gap: justified Chinese is letter-spaced).
+ *
+ * Tables: a line that splits at wide gaps into >= 3 segments seeds a region; neighbouring lines join
+ * while they are close and narrow. The column boundaries are the x positions no character of the
+ * multi-segment lines covers (whitespace rivers). Rows start where the first column gets new content
+ * while most columns have content too (a 序号 and the first line of every cell); every cell's
+ * fragments are then joined top to bottom without separators, so a number wrapped inside a narrow
+ * cell comes out whole.
+ */
+#include "pdf_layout.h"
+
+#include <math.h>
+#include <string.h>
+
+#define LINE_JOIN 0.5f      /* centre distance, in glyph heights, to share a line */
+#define SEG_GAP 0.4f        /* gap in em that splits a line into segments (table cells) */
+#define SPACE_GAP 0.1f      /* gap in em that is a word space between non-CJK characters */
+#define SPACE_GAP_CJK 0.5f  /* same between two CJK characters */
+#define COL_GAP 0.3f        /* uncovered x width in em that separates two columns */
+#define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
+#define MAX_COLS 64
+
+typedef struct {
+    guint first, n;        /* chars[first .. first+n), x order */
+    float y1, y2, em, x1, x2;
+    guint nseg;
+} Line;
+
+static float ch_h(const PPChar *c)
+{
+    float h = c->y2 - c->y1;
+    return h > 0.5f ? h : 0.5f;
+}
+
+static int cmp_yc(const void *a, const void *b)
+{
+    const PPChar *p = a, *q = b;
+    float d = (p->y1 + p->y2) - (q->y1 + q->y2);
+    if (d != 0)
+        return d < 0 ? -1 : 1;
+    return (p->x1 > q->x1) - (p->x1 < q->x1);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    const PPChar *p = a, *q = b;
+    return (p->x1 > q->x1) - (p->x1 < q->x1);
+}
+
+static gboolean is_cjk(gunichar c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+static gboolean is_space_char(gunichar c)
+{
+    return c == 0 || c == 0xFEFF || c == 0xAD || g_unichar_isspace(c) || g_unichar_iscntrl(c) || c == 0x3000;
+}
+
+/* Gap between two neighbours on a line that deserves a space. */
+static gboolean wants_space(const PPChar *a, const PPChar *b, float em)
+{
+    float gap = b->x1 - a->x2;
+    float lim = (is_cjk(a->c) && is_cjk(b->c)) ? SPACE_GAP_CJK : SPACE_GAP;
+    return gap > lim * em;
+}
+
+/* Drop whitespace (the layout makes its own) and exact overdraws (fake bold). */
+static guint compact(PPChar *ch, guint n)
+{
+    guint w = 0;
+    for (guint i = 0; i < n; i++) {
+        if (is_space_char(ch[i].c) || !isfinite(ch[i].x1) || !isfinite(ch[i].y1) || !isfinite(ch[i].x2) ||
+            !isfinite(ch[i].y2))
+            continue;
+        ch[w++] = ch[i];
+    }
+    return w;
+}
+
+static GArray *build_lines(PPChar *ch, guint n)
+{
+    GArray *lines = g_array_new(FALSE, TRUE, sizeof(Line));
+    qsort(ch, n, sizeof *ch, cmp_yc);
+    guint i = 0;
+    while (i < n) {
+        float yc = (ch[i].y1 + ch[i].y2) / 2, h = ch_h(&ch[i]);
+        guint j = i + 1;
+        while (j < n) {
+            float cyc = (ch[j].y1 + ch[j].y2) / 2, chh = ch_h(&ch[j]);
+            if (fabsf(cyc - yc) > LINE_JOIN * MIN(h, chh))
+                break;
+            /* running means keep a long line from drifting */
+            yc += (cyc - yc) / (float)(j - i + 1);
+            h += (chh - h) / (float)(j - i + 1);
+            j++;
+        }
+        qsort(ch + i, j - i, sizeof *ch, cmp_x);
+        /* drop overdraws: same character drawn again at (nearly) the same place */
+        guint w = i;
+        for (guint k = i; k < j; k++) {
+            if (w > i && ch[w - 1].c == ch[k].c && fabsf(ch[w - 1].x1 - ch[k].x1) < 0.3f * ch_h(&ch[k]) &&
+                fabsf(ch[w - 1].y1 - ch[k].y1) < 0.3f * ch_h(&ch[k]))
+                continue;
+            ch[w++] = ch[k];
+        }
+        Line L = {.first = i, .n = w - i};
+        float sy1 = 0, sy2 = 0;
+        for (guint k = i; k < w; k++)
+            sy1 += ch[k].y1, sy2 += ch[k].y2;
+        L.y1 = sy1 / (float)L.n, L.y2 = sy2 / (float)L.n;
+        L.em = MAX(L.y2 - L.y1, 1.0f);
+        L.x1 = ch[i].x1, L.x2 = ch[i].x2;
+        L.nseg = 1;
+        for (guint k = i + 1; k < w; k++) {
+            if (ch[k].x1 - ch[k - 1].x2 > SEG_GAP * L.em)
+                L.nseg++;
+            L.x2 = MAX(L.x2, ch[k].x2);
+        }
+        g_array_append_val(lines, L);
+        /* the dropped tail of [w, j) stays as garbage between lines; nobody reads it */
+        i = j;
+    }
+    return lines;
+}
+
+static void emit_char(const PPChar *c, GString *text, GArray *glyphs)
+{
+    PPGlyph g = {.offset = (guint32)text->len, .x1 = c->x1, .y1 = c->y1, .x2 = c->x2, .y2 = c->y2};
+    g_array_append_val(glyphs, g);
+    g_string_append_unichar(text, c->c);
+}
+
+/* Characters in x order with spaces at the gaps. */
+static void emit_run(const PPChar *ch, const guint *idx, guint n, float em, GString *text, GArray *glyphs)
+{
+    for (guint k = 0; k < n; k++) {
+        if (k > 0 && wants_space(&ch[idx[k - 1]], &ch[idx[k]], em))
+            g_string_append_c(text, ' ');
+        emit_char(&ch[idx[k]], text, glyphs);
+    }
+}
+
+static void emit_line(const PPChar *ch, const Line *L, GString *text, GArray *glyphs)
+{
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if (k > 0 && wants_space(c - 1, c, L->em))
+            g_string_append_c(text, ' ');
+        emit_char(c, text, glyphs);
+    }
+    g_string_append_c(text, '\n');
+}
+
+static float vgap(const Line *a, const Line *b) { return b->y1 - a->y2; }
+
+/* ---- tables ---- */
+
+typedef struct {
+    float x1, x2;
+} Span;
+
+static int cmp_span(const void *a, const void *b)
+{
+    const Span *p = a, *q = b;
+    return (p->x1 > q->x1) - (p->x1 < q->x1);
+}
+
+/* Column boundaries (ncols-1 cut positions) from the uncovered x ranges of the multi-segment lines
+ * in [a, b). Returns ncols. */
+static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts)
+{
+    GArray *spans = g_array_new(FALSE, FALSE, sizeof(Span));
+    float em = 0;
+    guint nem = 0;
+    for (guint l = a; l < b; l++) {
+        if (lines[l].nseg < 2)
+            continue;
+        em += lines[l].em, nem++;
+        for (guint k = 0; k < lines[l].n; k++) {
+            Span s = {ch[lines[l].first + k].x1, ch[lines[l].first + k].x2};
+            g_array_append_val(spans, s);
+        }
+    }
+    guint ncols = 0;
+    if (spans->len) {
+        em /= (float)nem;
+        g_array_sort(spans, cmp_span);
+        Span *s = (Span *)spans->data;
+        float reach = s[0].x2;
+        ncols = 1;
+        for (guint i = 1; i < spans->len && ncols < MAX_COLS; i++) {
+            if (s[i].x1 - reach > COL_GAP * em)
+                cuts[ncols++ - 1] = (reach + s[i].x1) / 2;
+            reach = MAX(reach, s[i].x2);
+        }
+    }
+    g_array_unref(spans);
+    return ncols;
+}
+
+static guint col_of(float x, const float *cuts, guint ncols)
+{
+    guint c = 0;
+    while (c + 1 < ncols && x > cuts[c])
+        c++;
+    return c;
+}
+
+/* Does every character of line L keep to one column per segment (no segment straddles a cut)? */
+static gboolean line_fits(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
+{
+    for (guint k = 1; k < L->n; k++) {
+        const PPChar *p = &ch[L->first + k - 1], *q = p + 1;
+        if (q->x1 - p->x2 > SEG_GAP * L->em)
+            continue;
+        if (col_of((p->x1 + p->x2) / 2, cuts, ncols) != col_of((q->x1 + q->x2) / 2, cuts, ncols))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Wrapped fragments of a cell join without a separator, except between two Latin words. */
+static gboolean join_needs_space(gunichar a, gunichar b)
+{
+    return g_ascii_isalpha(a) && g_ascii_isalpha(b);
+}
+
+static void emit_table(const PPChar *ch, const Line *lines, guint a, guint b, const float *cuts, guint ncols,
+                       GString *text, GArray *glyphs)
+{
+    guint nl = b - a;
+    /* cell content of line l in column c: mask per line */
+    guint8 *has = g_new0(guint8, (gsize)nl * ncols);
+    for (guint l = 0; l < nl; l++) {
+        const Line *L = &lines[a + l];
+        for (guint k = 0; k < L->n; k++) {
+            const PPChar *c = &ch[L->first + k];
+            has[l * ncols + col_of((c->x1 + c->x2) / 2, cuts, ncols)] = 1;
+        }
+    }
+    /* row starts: first column has new content and most columns start a cell there */
+    guint *start = g_new0(guint, nl + 1);
+    guint nrows = 0;
+    start[nrows++] = 0;
+    for (guint l = 1; l < nl; l++) {
+        if (!has[l * ncols])
+            continue;
+        guint filled = 0;
+        for (guint c = 0; c < ncols; c++)
+            filled += has[l * ncols + c];
+        if (!has[(l - 1) * ncols] || filled * 10 >= ncols * 6)
+            start[nrows++] = l;
+    }
+    /* vertically centred cells put content above the row's first-column line: the row border is then
+     * the widest vertical gap since the previous anchor, if clearly wider than the one just above */
+    guint *anchor = g_memdup2(start, sizeof(guint) * nrows);
+    for (guint r = 1; r < nrows; r++) {
+        guint s = anchor[r], best = s;
+        float bestgap = vgap(&lines[a + s - 1], &lines[a + s]);
+        float margin = 0.25f * lines[a + s].em;
+        for (guint l = anchor[r - 1] + 2; l < s; l++) {
+            float g = vgap(&lines[a + l - 1], &lines[a + l]);
+            if (g > bestgap + margin)
+                bestgap = g, best = l;
+        }
+        start[r] = best;
+    }
+    g_free(anchor);
+    start[nrows] = nl;
+
+    guint *idx = g_new(guint, 256);
+    gsize idx_cap = 256;
+    for (guint r = 0; r < nrows; r++) {
+        for (guint c = 0; c < ncols; c++) {
+            if (c > 0)
+                g_string_append_c(text, '\t');
+            gunichar last = 0;
+            for (guint l = start[r]; l < start[r + 1]; l++) {
+                const Line *L = &lines[a + l];
+                guint n = 0;
+                for (guint k = 0; k < L->n; k++) {
+                    const PPChar *p = &ch[L->first + k];
+                    if (col_of((p->x1 + p->x2) / 2, cuts, ncols) != c)
+                        continue;
+                    if (n == idx_cap)
+                        idx = g_renew(guint, idx, idx_cap *= 2);
+                    idx[n++] = L->first + k;
+                }
+                if (!n)
+                    continue;
+                if (last && join_needs_space(last, ch[idx[0]].c))
+                    g_string_append_c(text, ' ');
+                emit_run(ch, idx, n, L->em, text, glyphs);
+                last = ch[idx[n - 1]].c;
+            }
+        }
+        g_string_append_c(text, '\n');
+    }
+    g_free(idx);
+    g_free(start);
+    g_free(has);
+}
+
+/* Grow a table region around seed line i; returns TRUE with [*a, *b) and the cuts when it is one. */
+static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, guint i, guint *a, guint *b,
+                           float *cuts, guint *ncols)
+{
+    float width = lines[i].x2 - lines[i].x1;
+    guint lo = i, hi = i + 1;
+    /* a line joins when it is close and none of its segments is as wide as a paragraph */
+    while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
+           (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width))
+        hi++;
+    while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em && lines[lo - 1].nseg < 2 &&
+           lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width)
+        lo--;
+    for (int iter = 0; iter < 3; iter++) {
+        *ncols = find_columns(ch, lines, lo, hi, cuts);
+        if (*ncols < 3)
+            return FALSE;
+        guint nlo = lo, nhi = hi;
+        while (nlo < i && !line_fits(ch, &lines[nlo], cuts, *ncols))
+            nlo++;
+        for (guint l = i; l < hi; l++)
+            if (!line_fits(ch, &lines[l], cuts, *ncols) && lines[l].nseg < 2) {
+                nhi = l;
+                break;
+            }
+        if (nlo == lo && nhi == hi)
+            break;
+        lo = nlo, hi = nhi;
+    }
+    guint multi = 0;
+    for (guint l = lo; l < hi; l++)
+        multi += lines[l].nseg >= 3;
+    if (multi < 2)
+        return FALSE;
+    *a = lo, *b = hi;
+    return TRUE;
+}
+
+void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs)
+{
+    n = compact(chars, n);
+    if (!n)
+        return;
+    GArray *la = build_lines(chars, n);
+    const Line *lines = (const Line *)la->data;
+    float cuts[MAX_COLS];
+    if (g_getenv("PREPUB_PDF_DEBUG"))
+        for (guint k = 0; k < la->len; k++) {
+            GString *d = g_string_new(NULL);
+            const Line *L = &lines[k];
+            for (guint q = 0; q < L->n; q++) {
+                const PPChar *c = &chars[L->first + q];
+                if (q == 0 || c->x1 - c[-1].x2 > SEG_GAP * L->em)
+                    g_string_append_printf(d, " [%.0f]", c->x1);
+                g_string_append_unichar(d, c->c);
+            }
+            g_debug("line y=%.1f-%.1f em=%.1f nseg=%u:%s", L->y1, L->y2, L->em, L->nseg, d->str);
+            g_string_free(d, TRUE);
+        }
+    guint l = 0, emitted = 0; /* lines [emitted, l) are waiting to be written as plain lines */
+    while (l < la->len) {
+        guint a, b, ncols;
+        if (lines[l].nseg >= 3 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols) && a >= emitted) {
+            for (guint k = emitted; k < a; k++)
+                emit_line(chars, &lines[k], text, glyphs);
+            emit_table(chars, lines, a, b, cuts, ncols, text, glyphs);
+            l = emitted = b;
+            continue;
+        }
+        l++;
+    }
+    for (guint k = emitted; k < la->len; k++)
+        emit_line(chars, &lines[k], text, glyphs);
+    g_array_unref(la);
+}
+
+/* ---- GBK through a single-byte font ---- */
+
+/* The byte a WinAnsi (cp1252) font drew for a character, or -1. */
+static int winansi_byte(gunichar c)
+{
+    static const guint16 hi[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                   0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                   0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    if (c < 0x100)
+        return (int)c;
+    for (int i = 0; i < 32; i++)
+        if (hi[i] && hi[i] == c)
+            return 0x80 + i;
+    return -1;
+}
+
+static gunichar gbk_pair(int b1, int b2)
+{
+    if (b1 < 0x81 || b1 > 0xFE || b2 < 0x40 || b2 > 0xFE || b2 == 0x7F)
+        return 0;
+    char in[2] = {(char)b1, (char)b2};
+    g_autofree char *u = g_convert(in, 2, "UTF-8", "GB18030", NULL, NULL, NULL);
+    if (!u || !*u)
+        return 0;
+    gunichar c = g_utf8_get_char_validated(u, -1);
+    return (c == (gunichar)-1 || c == (gunichar)-2 || c < 0x80) ? 0 : c;
+}
+
+guint pp_pdf_fix_gbk_mojibake(PPChar *ch, guint n)
+{
+    /* cheap test first: most visible characters are Latin-1 high bytes */
+    guint high = 0, visible = 0;
+    for (guint i = 0; i < n; i++) {
+        if (is_space_char(ch[i].c))
+            continue;
+        visible++;
+        int b = winansi_byte(ch[i].c);
+        high += b >= 0x80;
+    }
+    if (high < 4 || high * 10 < visible * 6)
+        return n;
+    guint pairs = 0, tried = 0;
+    for (guint i = 0; i + 1 < n; i++) {
+        int b1 = winansi_byte(ch[i].c);
+        if (b1 < 0x81)
+            continue;
+        tried++;
+        if (gbk_pair(b1, winansi_byte(ch[i + 1].c))) {
+            pairs++;
+            i++;
+        }
+    }
+    if (pairs * 10 < tried * 8)
+        return n;
+    guint w = 0;
+    for (guint i = 0; i < n; i++) {
+        int b1 = winansi_byte(ch[i].c);
+        gunichar u = (b1 >= 0x81 && i + 1 < n) ? gbk_pair(b1, winansi_byte(ch[i + 1].c)) : 0;
+        PPChar c = ch[i];
+        if (u) {
+            c.c = u;
+            c.x1 = MIN(c.x1, ch[i + 1].x1), c.y1 = MIN(c.y1, ch[i + 1].y1);
+            c.x2 = MAX(c.x2, ch[i + 1].x2), c.y2 = MAX(c.y2, ch[i + 1].y2);
+            i++;
+        }
+        ch[w++] = c;
+    }
+    return w;
+}

@@ -1,0 +1,29 @@
+/* Page layout of PDF text: from positioned characters to the part text conventions of prepub.h.
+ *
+ * The PDF reader hands every character of a page with its box; pp_pdf_layout groups them into lines
+ * by their vertical position, orders each line by x, puts spaces where the gaps are, and rebuilds
+ * tables: a run of lines whose characters fall into consistent columns becomes one line per table
+ * row, cells separated by '\t', every cell's wrapped fragments joined top to bottom. Kept free of
+ * poppler so it can be tested on synthetic pages.
+ */
+#ifndef PP_PDF_LAYOUT_H
+#define PP_PDF_LAYOUT_H
+
+#include "prepub.h"
+
+typedef struct {
+    gunichar c;
+    float x1, y1, x2, y2; /* page points, origin top-left */
+} PPChar;
+
+/* Append the page's text to text and one PPGlyph per emitted character to glyphs (offsets relative
+ * to the start of text, ascending). Separators the layout inserts (' ', '\t', '\n') have no glyph.
+ * chars is reordered in place. */
+void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs);
+
+/* Undo GBK text drawn through a single-byte (WinAnsi/Latin-1) font: when most characters of the page
+ * are Latin-1 high characters that pair up into valid GBK codes, replace each pair by its CJK
+ * character with the union of both boxes. chars must be in content order. Returns the new count. */
+guint pp_pdf_fix_gbk_mojibake(PPChar *chars, guint n);
+
+#endif
