@@ -40,7 +40,8 @@ typedef struct {
     gint stop;          /* set when the text limit is exceeded (atomic) */
     gsize text_bytes;   /* guarded by lock */
     GMutex lock;
-    PPDoc **pages;      /* per page scratch docs, owned */
+    PPDoc **pages;      /* per page scratch docs, owned; the body part comes first */
+    PPPdfEdges *edges;  /* per page */
 } Job;
 
 static int pdf_bid(const guint8 *data, gsize len, const char *mime)
@@ -77,7 +78,7 @@ static void read_page(Job *job, PopplerDocument *pdf, int i)
             ch[n].x2 = (float)rects[n].x2, ch[n].y2 = (float)rects[n].y2;
         }
         n = pp_pdf_fix_gbk_mojibake(ch, n);
-        pp_pdf_layout(ch, n, pg.body->text, pg.body->glyphs);
+        pp_pdf_layout(ch, n, pg.body->text, pg.body->glyphs, &job->edges[i]);
         g_free(ch);
     }
     g_free(rects);
@@ -144,6 +145,7 @@ static gboolean pdf_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     Job job = {.data = doc->data, .n_pages = n_pages, .lim = lim};
     g_mutex_init(&job.lock);
     job.pages = g_new0(PPDoc *, n_pages);
+    job.edges = g_new0(PPPdfEdges, n_pages);
     GThread *helper = NULL;
     if (n_pages >= PDF_THREADS_MIN_PAGES && g_get_num_processors() > 1)
         helper = g_thread_try_new("pdf-pages", worker, &job, NULL);
@@ -151,6 +153,16 @@ static gboolean pdf_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     if (helper)
         g_thread_join(helper);
     g_mutex_clear(&job.lock);
+
+    /* a table row broken by a page break belongs to the page where it starts */
+    for (int i = 0; i + 1 < n_pages; i++) {
+        PPDoc *a = job.pages[i], *b = job.pages[i + 1];
+        if (a && b && a->parts->len && b->parts->len) {
+            PPPart *pa = a->parts->pdata[0], *pb = b->parts->pdata[0];
+            pp_pdf_join_rows(pa->text, pa->glyphs, &job.edges[i], pb->text, pb->glyphs, &job.edges[i + 1], i + 2);
+        }
+    }
+    g_free(job.edges);
 
     /* move every page's parts into the document in page order; metadata and attachments after */
     guint empty_pages = 0;

@@ -22,7 +22,7 @@
 #define SPACE_GAP_CJK 0.5f  /* same between two CJK characters */
 #define COL_GAP 0.3f        /* uncovered x width in em that separates two columns */
 #define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
-#define MAX_COLS 64
+#define MAX_COLS PP_PDF_MAX_COLS
 
 typedef struct {
     guint first, n;        /* chars[first .. first+n), x order */
@@ -231,8 +231,9 @@ static gboolean join_needs_space(gunichar a, gunichar b)
     return g_ascii_isalpha(a) && g_ascii_isalpha(b);
 }
 
-static void emit_table(const PPChar *ch, const Line *lines, guint a, guint b, const float *cuts, guint ncols,
-                       GString *text, GArray *glyphs)
+/* Returns TRUE when the first row has no first-column content (a row continued from the page before). */
+static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b, const float *cuts, guint ncols,
+                           gboolean single, GString *text, GArray *glyphs, guint *row0_lines)
 {
     guint nl = b - a;
     /* cell content of line l in column c: mask per line */
@@ -248,7 +249,7 @@ static void emit_table(const PPChar *ch, const Line *lines, guint a, guint b, co
     guint *start = g_new0(guint, nl + 1);
     guint nrows = 0;
     start[nrows++] = 0;
-    for (guint l = 1; l < nl; l++) {
+    for (guint l = 1; l < nl && !single; l++) {
         if (!has[l * ncols])
             continue;
         guint filled = 0;
@@ -302,14 +303,37 @@ static void emit_table(const PPChar *ch, const Line *lines, guint a, guint b, co
         }
         g_string_append_c(text, '\n');
     }
+    gboolean continued = TRUE;
+    *row0_lines = nrows > 1 ? start[1] : nl;
+    for (guint l = 0; l < *row0_lines && !single; l++)
+        continued &= !has[l * ncols];
     g_free(idx);
     g_free(start);
     g_free(has);
+    return continued;
+}
+
+/* Does every segment of L start where a segment of the seed line starts (cells of the same table)? */
+static gboolean aligned_to(const PPChar *ch, const Line *seed, const Line *L)
+{
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if (k > 0 && c->x1 - c[-1].x2 <= SEG_GAP * L->em)
+            continue;
+        gboolean hit = FALSE;
+        for (guint q = 0; q < seed->n && !hit; q++) {
+            const PPChar *d = &ch[seed->first + q];
+            hit = (q == 0 || d->x1 - d[-1].x2 > SEG_GAP * seed->em) && fabsf(d->x1 - c->x1) < 0.5f * seed->em;
+        }
+        if (!hit)
+            return FALSE;
+    }
+    return TRUE;
 }
 
 /* Grow a table region around seed line i; returns TRUE with [*a, *b) and the cuts when it is one. */
 static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, guint i, guint *a, guint *b,
-                           float *cuts, guint *ncols)
+                           float *cuts, guint *ncols, gboolean *single)
 {
     float width = lines[i].x2 - lines[i].x1;
     guint lo = i, hi = i + 1;
@@ -317,8 +341,9 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
     while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
            (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width))
         hi++;
-    while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em && lines[lo - 1].nseg < 2 &&
-           lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width)
+    while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em &&
+           ((lines[lo - 1].nseg < 2 && lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width) ||
+            aligned_to(ch, &lines[i], &lines[lo - 1])))
         lo--;
     for (int iter = 0; iter < 3; iter++) {
         *ncols = find_columns(ch, lines, lo, hi, cuts);
@@ -339,14 +364,27 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
     guint multi = 0;
     for (guint l = lo; l < hi; l++)
         multi += lines[l].nseg >= 3;
-    if (multi < 2)
-        return FALSE;
+    /* one multi-cell line at the top of a page may still finish a row from the page before: then
+     * only lines whose pieces start where the seed's cells start belong to it */
+    *single = multi < 2;
+    if (multi < 2) {
+        if (lo > 0 || multi == 0)
+            return FALSE;
+        for (guint l = lo; l < hi; l++)
+            if (!aligned_to(ch, &lines[i], &lines[l])) {
+                hi = l;
+                break;
+            }
+        if (hi - lo < 2)
+            return FALSE;
+    }
     *a = lo, *b = hi;
     return TRUE;
 }
 
-void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs)
+void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges)
 {
+    memset(edges, 0, sizeof *edges);
     n = compact(chars, n);
     if (!n)
         return;
@@ -369,10 +407,30 @@ void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs)
     guint l = 0, emitted = 0; /* lines [emitted, l) are waiting to be written as plain lines */
     while (l < la->len) {
         guint a, b, ncols;
-        if (lines[l].nseg >= 3 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols) && a >= emitted) {
+        gboolean single;
+        if (lines[l].nseg >= 3 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
+            a >= emitted) {
             for (guint k = emitted; k < a; k++)
                 emit_line(chars, &lines[k], text, glyphs);
-            emit_table(chars, lines, a, b, cuts, ncols, text, glyphs);
+            guint row0;
+            gboolean continued = emit_table(chars, lines, a, b, cuts, ncols, single, text, glyphs, &row0);
+            if (a == 0 && continued) {
+                edges->first_ncols = ncols;
+                for (guint c = 0; c < ncols; c++)
+                    edges->first_x1[c] = G_MAXFLOAT, edges->first_x2[c] = -G_MAXFLOAT;
+                for (guint k = a; k < a + row0; k++)
+                    for (guint q = 0; q < lines[k].n; q++) {
+                        const PPChar *p = &chars[lines[k].first + q];
+                        guint c = col_of((p->x1 + p->x2) / 2, cuts, ncols);
+                        edges->first_x1[c] = MIN(edges->first_x1[c], p->x1);
+                        edges->first_x2[c] = MAX(edges->first_x2[c], p->x2);
+                    }
+            }
+            edges->last_ncols = 0;
+            if (b == la->len) {
+                edges->last_ncols = ncols;
+                memcpy(edges->last_cuts, cuts, sizeof(float) * (ncols - 1));
+            }
             l = emitted = b;
             continue;
         }
@@ -381,6 +439,115 @@ void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs)
     for (guint k = emitted; k < la->len; k++)
         emit_line(chars, &lines[k], text, glyphs);
     g_array_unref(la);
+}
+
+/* ---- rows broken over a page break ---- */
+
+/* Cells of the line [s, e) of t: start and end offsets; 0 when more than max. */
+static guint split_cells(const char *t, gsize s, gsize e, gsize *cs, gsize *ce, guint max)
+{
+    guint n = 0;
+    cs[0] = s;
+    for (gsize i = s; i < e; i++)
+        if (t[i] == '\t') {
+            ce[n++] = i;
+            if (n >= max)
+                return 0;
+            cs[n] = i + 1;
+        }
+    ce[n] = e;
+    return n + 1;
+}
+
+gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *pe, GString *next,
+                          GArray *next_glyphs, const PPPdfEdges *ne, int next_page)
+{
+    guint np = pe->last_ncols, nn = ne->first_ncols;
+    g_debug("join page %d: prev ncols %u, next ncols %u", next_page, np, nn);
+    if (!np || !nn || prev->len < 2 || prev->str[prev->len - 1] != '\n')
+        return FALSE;
+    /* every column of the continuation must sit inside one column of the row it continues, never the
+     * first (new first-column content starts a new row), in order */
+    guint map[MAX_COLS];
+    guint lastp = 1;
+    const float tol = 3.0f;
+    for (guint c = 0; c < nn; c++) {
+        if (ne->first_x1[c] > ne->first_x2[c]) {
+            map[c] = G_MAXUINT; /* empty */
+            continue;
+        }
+        guint p = col_of(ne->first_x1[c] + tol, pe->last_cuts, np);
+        float lo = p > 0 ? pe->last_cuts[p - 1] : -G_MAXFLOAT, hi = p + 1 < np ? pe->last_cuts[p] : G_MAXFLOAT;
+        if (p == 0 || p < lastp || ne->first_x1[c] < lo - tol || ne->first_x2[c] > hi + tol) {
+            g_debug("no join: column %u [%.1f, %.1f] vs prev column %u [%.1f, %.1f]", c, ne->first_x1[c],
+                    ne->first_x2[c], p, lo, hi);
+            return FALSE;
+        }
+        map[c] = lastp = p;
+    }
+    gsize pend = prev->len - 1, pstart = pend;
+    while (pstart > 0 && prev->str[pstart - 1] != '\n')
+        pstart--;
+    gsize nend = 0;
+    while (nend < next->len && next->str[nend] != '\n')
+        nend++;
+    gsize pcs[MAX_COLS], pce[MAX_COLS], ncs[MAX_COLS], nce[MAX_COLS];
+    if (nend == next->len || split_cells(prev->str, pstart, pend, pcs, pce, MAX_COLS) != np ||
+        split_cells(next->str, 0, nend, ncs, nce, MAX_COLS) != nn)
+        return FALSE;
+
+    const PPGlyph *pg = (const PPGlyph *)prev_glyphs->data, *ng = (const PPGlyph *)next_glyphs->data;
+    guint pkeep = prev_glyphs->len;
+    while (pkeep > 0 && pg[pkeep - 1].offset >= pstart)
+        pkeep--;
+    guint pi = pkeep, ni = 0;
+    GString *line = g_string_new(NULL);
+    GArray *lg = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    for (guint p = 0; p < np; p++) {
+        if (p > 0)
+            g_string_append_c(line, '\t');
+        gsize base = pstart + line->len;
+        g_string_append_len(line, prev->str + pcs[p], (gssize)(pce[p] - pcs[p]));
+        for (; pi < prev_glyphs->len && pg[pi].offset < pce[p]; pi++) {
+            PPGlyph g = pg[pi];
+            g.offset = (guint32)(base + (g.offset - pcs[p]));
+            g_array_append_val(lg, g);
+        }
+        for (guint c = 0; c < nn; c++) {
+            if (map[c] != p || nce[c] == ncs[c])
+                continue;
+            if (line->len > 0 && line->str[line->len - 1] != '\t' &&
+                join_needs_space(g_utf8_get_char(g_utf8_prev_char(line->str + line->len)),
+                                 g_utf8_get_char(next->str + ncs[c])))
+                g_string_append_c(line, ' ');
+            base = pstart + line->len;
+            g_string_append_len(line, next->str + ncs[c], (gssize)(nce[c] - ncs[c]));
+            for (ni = 0; ni < next_glyphs->len && ng[ni].offset < nce[c]; ni++) {
+                if (ng[ni].offset < ncs[c])
+                    continue;
+                PPGlyph g = ng[ni];
+                g.offset = (guint32)(base + (g.offset - ncs[c]));
+                g.page = next_page;
+                g_array_append_val(lg, g);
+            }
+        }
+    }
+    ni = 0;
+    while (ni < next_glyphs->len && ng[ni].offset < nend)
+        ni++;
+    g_string_truncate(prev, pstart);
+    g_string_append_len(prev, line->str, (gssize)line->len);
+    g_string_append_c(prev, '\n');
+    g_array_set_size(prev_glyphs, pkeep);
+    g_array_append_vals(prev_glyphs, lg->data, lg->len);
+    g_string_free(line, TRUE);
+    g_array_unref(lg);
+
+    g_string_erase(next, 0, (gssize)(nend + 1));
+    g_array_remove_range(next_glyphs, 0, ni);
+    for (guint k = 0; k < next_glyphs->len; k++)
+        g_array_index(next_glyphs, PPGlyph, k).offset -= (guint32)(nend + 1);
+    return TRUE;
 }
 
 /* ---- GBK through a single-byte font ---- */
