@@ -217,7 +217,7 @@ void pp_pdf_read_attachments(PPDoc *doc, PopplerDocument *pdf, const PPLimits *l
         PPPart *p = pp_doc_add_part(doc, PP_PART_ATTACHMENT, 0, "pdf EmbeddedFile");
         g_string_append(p->text, name);
         g_string_append_c(p->text, '\n');
-        if (att->description && *att->description) {
+        if (att->description && *att->description && g_strcmp0(att->description, att->name) != 0) {
             g_autofree char *d = g_utf8_make_valid(att->description, -1);
             g_string_append(p->text, d);
             g_string_append_c(p->text, '\n');

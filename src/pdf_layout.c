@@ -42,13 +42,17 @@ static int cmp_yc(const void *a, const void *b)
     float d = (p->y1 + p->y2) - (q->y1 + q->y2);
     if (d != 0)
         return d < 0 ? -1 : 1;
-    return (p->x1 > q->x1) - (p->x1 < q->x1);
+    if (p->x1 != q->x1)
+        return p->x1 < q->x1 ? -1 : 1;
+    return (p->seq > q->seq) - (p->seq < q->seq);
 }
 
 static int cmp_x(const void *a, const void *b)
 {
     const PPChar *p = a, *q = b;
-    return (p->x1 > q->x1) - (p->x1 < q->x1);
+    if (p->x1 != q->x1)
+        return p->x1 < q->x1 ? -1 : 1;
+    return (p->seq > q->seq) - (p->seq < q->seq);
 }
 
 static gboolean is_cjk(gunichar c)
@@ -70,7 +74,7 @@ static gboolean wants_space(const PPChar *a, const PPChar *b, float em)
     return gap > lim * em;
 }
 
-/* Drop whitespace (the layout makes its own) and exact overdraws (fake bold). */
+/* Drop whitespace (the layout makes its own). Overdrawn text (fake bold) poppler already merges. */
 static guint compact(PPChar *ch, guint n)
 {
     guint w = 0;
@@ -78,7 +82,9 @@ static guint compact(PPChar *ch, guint n)
         if (is_space_char(ch[i].c) || !isfinite(ch[i].x1) || !isfinite(ch[i].y1) || !isfinite(ch[i].x2) ||
             !isfinite(ch[i].y2))
             continue;
-        ch[w++] = ch[i];
+        ch[w] = ch[i];
+        ch[w].seq = w;
+        w++;
     }
     return w;
 }
@@ -101,14 +107,7 @@ static GArray *build_lines(PPChar *ch, guint n)
             j++;
         }
         qsort(ch + i, j - i, sizeof *ch, cmp_x);
-        /* drop overdraws: same character drawn again at (nearly) the same place */
-        guint w = i;
-        for (guint k = i; k < j; k++) {
-            if (w > i && ch[w - 1].c == ch[k].c && fabsf(ch[w - 1].x1 - ch[k].x1) < 0.3f * ch_h(&ch[k]) &&
-                fabsf(ch[w - 1].y1 - ch[k].y1) < 0.3f * ch_h(&ch[k]))
-                continue;
-            ch[w++] = ch[k];
-        }
+        guint w = j;
         Line L = {.first = i, .n = w - i};
         float sy1 = 0, sy2 = 0;
         for (guint k = i; k < w; k++)
@@ -123,7 +122,6 @@ static GArray *build_lines(PPChar *ch, guint n)
             L.x2 = MAX(L.x2, ch[k].x2);
         }
         g_array_append_val(lines, L);
-        /* the dropped tail of [w, j) stays as garbage between lines; nobody reads it */
         i = j;
     }
     return lines;
@@ -228,7 +226,7 @@ static gboolean line_fits(const PPChar *ch, const Line *L, const float *cuts, gu
 /* Wrapped fragments of a cell join without a separator, except between two Latin words. */
 static gboolean join_needs_space(gunichar a, gunichar b)
 {
-    return g_ascii_isalpha(a) && g_ascii_isalpha(b);
+    return a < 0x80 && b < 0x80 && g_ascii_isalpha((gchar)a) && g_ascii_isalpha((gchar)b);
 }
 
 /* Returns TRUE when the first row has no first-column content (a row continued from the page before). */
@@ -463,7 +461,6 @@ gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *
                           GArray *next_glyphs, const PPPdfEdges *ne, int next_page)
 {
     guint np = pe->last_ncols, nn = ne->first_ncols;
-    g_debug("join page %d: prev ncols %u, next ncols %u", next_page, np, nn);
     if (!np || !nn || prev->len < 2 || prev->str[prev->len - 1] != '\n')
         return FALSE;
     /* every column of the continuation must sit inside one column of the row it continues, never the
@@ -478,11 +475,8 @@ gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *
         }
         guint p = col_of(ne->first_x1[c] + tol, pe->last_cuts, np);
         float lo = p > 0 ? pe->last_cuts[p - 1] : -G_MAXFLOAT, hi = p + 1 < np ? pe->last_cuts[p] : G_MAXFLOAT;
-        if (p == 0 || p < lastp || ne->first_x1[c] < lo - tol || ne->first_x2[c] > hi + tol) {
-            g_debug("no join: column %u [%.1f, %.1f] vs prev column %u [%.1f, %.1f]", c, ne->first_x1[c],
-                    ne->first_x2[c], p, lo, hi);
+        if (p == 0 || p < lastp || ne->first_x1[c] < lo - tol || ne->first_x2[c] > hi + tol)
             return FALSE;
-        }
         map[c] = lastp = p;
     }
     gsize pend = prev->len - 1, pstart = pend;
