@@ -147,7 +147,8 @@ static gboolean pdf_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     job.pages = g_new0(PPDoc *, n_pages);
     job.edges = g_new0(PPPdfEdges, n_pages);
     GThread *helper = NULL;
-    if (n_pages >= PDF_THREADS_MIN_PAGES && g_get_num_processors() > 1)
+    /* PREPUB_PDF_THREADS=1 reads on one thread (for benchmarks) */
+    if (n_pages >= PDF_THREADS_MIN_PAGES && g_get_num_processors() > 1 && g_strcmp0(g_getenv("PREPUB_PDF_THREADS"), "1") != 0)
         helper = g_thread_try_new("pdf-pages", worker, &job, NULL);
     run_pages(&job, pdf);
     if (helper)
