@@ -155,6 +155,12 @@ static gboolean pdf_extract(PPDoc *doc, const PPLimits *lim, GError **error)
         g_thread_join(helper);
     g_mutex_clear(&job.lock);
 
+    /* pages without text are counted before a broken row's tail moves to the page before */
+    guint empty_pages = 0;
+    for (int i = 0; i < n_pages; i++) {
+        PPPart *body = job.pages[i] && job.pages[i]->parts->len ? job.pages[i]->parts->pdata[0] : NULL;
+        empty_pages += !body || body->kind != PP_PART_BODY || !body->glyphs->len;
+    }
     /* a table row broken by a page break belongs to the page where it starts */
     for (int i = 0; i + 1 < n_pages; i++) {
         PPDoc *a = job.pages[i], *b = job.pages[i + 1];
@@ -166,7 +172,6 @@ static gboolean pdf_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     g_free(job.edges);
 
     /* move every page's parts into the document in page order; metadata and attachments after */
-    guint empty_pages = 0;
     gsize glyphs = 0;
     for (int i = 0; i < n_pages; i++) {
         if (!job.pages[i])
@@ -174,11 +179,8 @@ static gboolean pdf_extract(PPDoc *doc, const PPLimits *lim, GError **error)
         gsize len = 0;
         PPPart **parts = (PPPart **)g_ptr_array_steal(job.pages[i]->parts, &len);
         for (gsize k = 0; k < len; k++) {
-            if (parts[k]->kind == PP_PART_BODY) {
-                guint g = parts[k]->glyphs ? parts[k]->glyphs->len : 0;
-                glyphs += g;
-                empty_pages += g == 0;
-            }
+            if (parts[k]->kind == PP_PART_BODY)
+                glyphs += parts[k]->glyphs ? parts[k]->glyphs->len : 0;
             g_ptr_array_add(doc->parts, parts[k]);
         }
         g_free(parts);
@@ -197,7 +199,7 @@ static gboolean pdf_extract(PPDoc *doc, const PPLimits *lim, GError **error)
         return FALSE;
     }
     if (empty_pages)
-        pp_doc_note(doc, "PDF 有 %u 页没有可提取的文字（可能是扫描图片），这些页未经审查", empty_pages);
+        pp_doc_note(doc, "PDF 有 %u 页没有可提取的文字（空白页或扫描图片），其中如有内容未经审查", empty_pages);
 
     pp_pdf_read_metadata(doc, pdf);
     pp_pdf_read_attachments(doc, pdf, lim);

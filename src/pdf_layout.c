@@ -263,7 +263,7 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
         guint s = anchor[r], best = s;
         float bestgap = vgap(&lines[a + s - 1], &lines[a + s]);
         float margin = 0.25f * lines[a + s].em;
-        for (guint l = anchor[r - 1] + 2; l < s; l++) {
+        for (guint l = anchor[r - 1] + 1; l < s; l++) {
             float g = vgap(&lines[a + l - 1], &lines[a + l]);
             if (g > bestgap + margin)
                 bestgap = g, best = l;

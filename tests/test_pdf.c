@@ -393,6 +393,36 @@ static void test_gbk_mojibake(void)
     g_assert_cmpuint(lc[3].c, ==, 0xE9);
 }
 
+/* Characters of a string laid out from (x, top) in 10-point squares. */
+static guint put(PPChar *ch, guint n, float x, float top, const char *s)
+{
+    for (; *s; s = g_utf8_next_char(s), x += 10)
+        ch[n++] = (PPChar){g_utf8_get_char(s), x, top, x + 10, top + 10, 0};
+    return n;
+}
+
+/* Vertically centred cells: 序号 and 姓名 sit on the middle line of a three-line address; the row
+ * borders show as the wider gaps (8 pt padding against 2 pt leading). */
+static void test_centred_cells(void)
+{
+    PPChar ch[64];
+    guint n = 0;
+    n = put(ch, n, 0, 0, "序号"), n = put(ch, n, 40, 0, "姓名"), n = put(ch, n, 100, 0, "地址");
+    n = put(ch, n, 100, 20, "重庆市");
+    n = put(ch, n, 0, 32, "1"), n = put(ch, n, 40, 32, "张三"), n = put(ch, n, 100, 32, "黔江区");
+    n = put(ch, n, 100, 44, "人民路");
+    n = put(ch, n, 100, 64, "四川省");
+    n = put(ch, n, 0, 76, "2"), n = put(ch, n, 40, 76, "李四"), n = put(ch, n, 100, 76, "绵阳市");
+    n = put(ch, n, 100, 88, "游仙区");
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    PPPdfEdges edges;
+    pp_pdf_layout(ch, n, text, glyphs, &edges);
+    g_assert_cmpstr(text->str, ==, "序号\t姓名\t地址\n1\t张三\t重庆市黔江区人民路\n2\t李四\t四川省绵阳市游仙区\n");
+    g_assert_cmpuint(glyphs->len, ==, n);
+    g_assert_cmpuint(edges.last_ncols, ==, 3);
+}
+
 static void test_bid(void)
 {
     static const guint8 png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
@@ -450,6 +480,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf/no-text-and-pages", test_no_text_and_pages);
     g_test_add_func("/pdf/extras", test_extras);
     g_test_add_func("/pdf/gbk-mojibake", test_gbk_mojibake);
+    g_test_add_func("/pdf/centred-cells", test_centred_cells);
     g_test_add_func("/pdf/bid", test_bid);
     g_test_add_func("/pdf/corpus-errors", test_corpus_errors);
     return g_test_run();
