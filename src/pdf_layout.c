@@ -236,11 +236,16 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
     guint nl = b - a;
     /* cell content of line l in column c: mask per line */
     guint8 *has = g_new0(guint8, (gsize)nl * ncols);
+    float colmax[MAX_COLS];
+    for (guint c = 0; c < ncols; c++)
+        colmax[c] = -G_MAXFLOAT;
     for (guint l = 0; l < nl; l++) {
         const Line *L = &lines[a + l];
         for (guint k = 0; k < L->n; k++) {
             const PPChar *c = &ch[L->first + k];
-            has[l * ncols + col_of((c->x1 + c->x2) / 2, cuts, ncols)] = 1;
+            guint col = col_of((c->x1 + c->x2) / 2, cuts, ncols);
+            has[l * ncols + col] = 1;
+            colmax[col] = MAX(colmax[col], c->x2);
         }
     }
     /* row starts: first column has new content and most columns start a cell there */
@@ -280,6 +285,7 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
             if (c > 0)
                 g_string_append_c(text, '\t');
             gunichar last = 0;
+            float last_x2 = 0;
             for (guint l = start[r]; l < start[r + 1]; l++) {
                 const Line *L = &lines[a + l];
                 guint n = 0;
@@ -293,10 +299,20 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
                 }
                 if (!n)
                     continue;
-                if (last && join_needs_space(last, ch[idx[0]].c))
+                /* a number wraps only when its line is full of it: digits that end short of the
+                 * cell's right edge, or a short number, and digits on the next line are two values
+                 * (columns the layout could not tell apart) */
+                gunichar first = ch[idx[0]].c;
+                gsize run = 0;
+                while (run < text->len && g_ascii_isdigit(text->str[text->len - 1 - run]))
+                    run++;
+                if (last && (join_needs_space(last, first) ||
+                             (g_unichar_isdigit(last) && g_unichar_isdigit(first) &&
+                              (run < 3 || last_x2 < colmax[c] - 1.5f * L->em))))
                     g_string_append_c(text, ' ');
                 emit_run(ch, idx, n, L->em, text, glyphs);
                 last = ch[idx[n - 1]].c;
+                last_x2 = ch[idx[n - 1]].x2;
             }
         }
         g_string_append_c(text, '\n');
