@@ -190,7 +190,6 @@ typedef struct {
 
 static gboolean sink_write(const gchar *buf, gsize count, gpointer data, GError **error)
 {
-    (void)error;
     Sink *s = data;
     gsize room = s->cap - s->buf->len;
     if (count > room) {
@@ -198,7 +197,11 @@ static gboolean sink_write(const gchar *buf, gsize count, gpointer data, GError 
         s->truncated = TRUE;
     }
     g_byte_array_append(s->buf, (const guint8 *)buf, (guint)count);
-    return TRUE; /* keep going: poppler has no clean abort, and the stream is already in memory */
+    if (s->truncated) { /* stop inflating: the rest is not reviewed anyway */
+        g_set_error_literal(error, PP_ERROR, PP_ERR_TOO_LARGE, "附件过大");
+        return FALSE;
+    }
+    return TRUE;
 }
 
 static gboolean looks_like_text(const guint8 *d, gsize n)
@@ -223,7 +226,8 @@ void pp_pdf_read_attachments(PPDoc *doc, PopplerDocument *pdf, const PPLimits *l
             g_string_append_c(p->text, '\n');
         }
         Sink s = {.buf = g_byte_array_new(), .cap = MIN(ATTACHMENT_TEXT_MAX, lim->max_part_bytes)};
-        if (poppler_attachment_save_to_callback(att, sink_write, &s, NULL) && looks_like_text(s.buf->data, s.buf->len)) {
+        gboolean saved = poppler_attachment_save_to_callback(att, sink_write, &s, NULL);
+        if ((saved || s.truncated) && looks_like_text(s.buf->data, s.buf->len)) {
             gsize len = s.buf->len, out_len = 0;
             /* a cut may split a multibyte character: drop an incomplete tail before decoding */
             for (int k = 0; k < 3 && len > 0 && s.truncated; k++)

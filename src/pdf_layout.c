@@ -70,6 +70,9 @@ static gboolean is_space_char(gunichar c)
 static gboolean wants_space(const PPChar *a, const PPChar *b, float em)
 {
     float gap = b->x1 - a->x2;
+    /* poppler's word breaks hold where the text runs on in content order */
+    if (b->seq == a->seq + 1 && b->space_before && gap > 0.05f * em)
+        return TRUE;
     float lim = (is_cjk(a->c) && is_cjk(b->c)) ? SPACE_GAP_CJK : SPACE_GAP;
     return gap > lim * em;
 }
@@ -78,12 +81,18 @@ static gboolean wants_space(const PPChar *a, const PPChar *b, float em)
 static guint compact(PPChar *ch, guint n)
 {
     guint w = 0;
+    gboolean space = FALSE;
     for (guint i = 0; i < n; i++) {
-        if (is_space_char(ch[i].c) || !isfinite(ch[i].x1) || !isfinite(ch[i].y1) || !isfinite(ch[i].x2) ||
-            !isfinite(ch[i].y2))
+        if (is_space_char(ch[i].c)) {
+            space |= ch[i].c == ' ' || ch[i].c == 0x3000 || ch[i].c == 0xA0;
+            continue;
+        }
+        if (!isfinite(ch[i].x1) || !isfinite(ch[i].y1) || !isfinite(ch[i].x2) || !isfinite(ch[i].y2))
             continue;
         ch[w] = ch[i];
         ch[w].seq = w;
+        ch[w].space_before = space;
+        space = FALSE;
         w++;
     }
     return w;
@@ -419,10 +428,12 @@ void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfE
             g_string_free(d, TRUE);
         }
     guint l = 0, emitted = 0; /* lines [emitted, l) are waiting to be written as plain lines */
+    guint tries = 0;
     while (l < la->len) {
         guint a, b, ncols;
         gboolean single;
-        if (lines[l].nseg >= 3 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
+        /* a page of thousands of multi-segment lines that never form a table is hostile: stop trying */
+        if (lines[l].nseg >= 3 && tries++ < 256 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
             a >= emitted) {
             for (guint k = emitted; k < a; k++)
                 emit_line(chars, &lines[k], text, glyphs);
@@ -615,8 +626,12 @@ guint pp_pdf_fix_gbk_mojibake(PPChar *ch, guint n)
     }
     if (pairs * 10 < tried * 8)
         return n;
+    /* the word spaces poppler guessed from the single-byte widths mean nothing: drop them and let
+     * the layout judge the gaps */
     guint w = 0;
     for (guint i = 0; i < n; i++) {
+        if (ch[i].c == ' ')
+            continue;
         int b1 = winansi_byte(ch[i].c);
         gunichar u = (b1 >= 0x81 && i + 1 < n) ? gbk_pair(b1, winansi_byte(ch[i + 1].c)) : 0;
         PPChar c = ch[i];

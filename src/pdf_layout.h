@@ -15,6 +15,7 @@ typedef struct {
     gunichar c;
     float x1, y1, x2, y2; /* page points, origin top-left */
     guint32 seq;          /* content order; set by pp_pdf_layout, breaks ties (ligatures share a box) */
+    gboolean space_before; /* set by pp_pdf_layout: the source put a word space before it */
 } PPChar;
 
 #define PP_PDF_MAX_COLS 64

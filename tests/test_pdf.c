@@ -365,12 +365,14 @@ static void test_extras(void)
 
 static void test_gbk_mojibake(void)
 {
-    /* "全世界" in GBK is C8AB CAC0 BDE7; a WinAnsi font shows each byte as a Latin-1 letter */
-    static const gunichar latin[] = {0xC8, 0xAB, 0xCA, 0xC0, 0xBD, 0xE7};
-    PPChar ch[6];
-    for (int i = 0; i < 6; i++)
-        ch[i] = (PPChar){latin[i], 100 + 6.0f * i, 100, 106 + 6.0f * i, 112, 0};
-    guint n = pp_pdf_fix_gbk_mojibake(ch, 6);
+    /* "全世界" in GBK is C8AB CAC0 BDE7; a WinAnsi font shows each byte as a Latin-1 letter, and
+     * poppler guesses word spaces between the pairs */
+    static const gunichar latin[] = {0xC8, 0xAB, ' ', 0xCA, 0xC0, ' ', 0xBD, 0xE7};
+    static const float x[] = {100, 106, 112, 112, 118, 124, 124, 130};
+    PPChar ch[8];
+    for (int i = 0; i < 8; i++)
+        ch[i] = (PPChar){.c = latin[i], .x1 = x[i], .y1 = 100, .x2 = x[i] + (latin[i] == ' ' ? 0 : 6), .y2 = 112};
+    guint n = pp_pdf_fix_gbk_mojibake(ch, 8);
     g_assert_cmpuint(n, ==, 3);
     g_autoptr(GString) text = g_string_new(NULL);
     g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
@@ -388,7 +390,7 @@ static void test_gbk_mojibake(void)
     PPChar lc[16];
     guint k = 0;
     for (const char *s = fr; *s; s = g_utf8_next_char(s), k++)
-        lc[k] = (PPChar){g_utf8_get_char(s), 6.0f * k, 0, 6.0f * k + 5, 12, 0};
+        lc[k] = (PPChar){.c = g_utf8_get_char(s), .x1 = 6.0f * k, .x2 = 6.0f * k + 5, .y2 = 12};
     g_assert_cmpuint(pp_pdf_fix_gbk_mojibake(lc, k), ==, k);
     g_assert_cmpuint(lc[3].c, ==, 0xE9);
 }
@@ -397,7 +399,7 @@ static void test_gbk_mojibake(void)
 static guint put(PPChar *ch, guint n, float x, float top, const char *s)
 {
     for (; *s; s = g_utf8_next_char(s), x += 10)
-        ch[n++] = (PPChar){g_utf8_get_char(s), x, top, x + 10, top + 10, 0};
+        ch[n++] = (PPChar){.c = g_utf8_get_char(s), .x1 = x, .y1 = top, .x2 = x + 10, .y2 = top + 10};
     return n;
 }
 
