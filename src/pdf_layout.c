@@ -428,19 +428,21 @@ void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfE
             g_string_free(d, TRUE);
         }
     guint l = 0, emitted = 0; /* lines [emitted, l) are waiting to be written as plain lines */
-    guint tries = 0;
+    guint fails = 0;
     while (l < la->len) {
         guint a, b, ncols;
         gboolean single;
         /* a page of thousands of multi-segment lines that never form a table is hostile: stop trying */
-        if (lines[l].nseg >= 3 && tries++ < 256 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
+        if (lines[l].nseg >= 3 && fails < 64 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
             a >= emitted) {
             for (guint k = emitted; k < a; k++)
                 emit_line(chars, &lines[k], text, glyphs);
             guint row0;
+            gsize tstart = text->len;
             gboolean continued = emit_table(chars, lines, a, b, cuts, ncols, single, text, glyphs, &row0);
-            if (a == 0 && continued) {
+            if (a == 0 && emitted == 0) {
                 edges->first_ncols = ncols;
+                edges->first_continued = continued;
                 for (guint c = 0; c < ncols; c++)
                     edges->first_x1[c] = G_MAXFLOAT, edges->first_x2[c] = -G_MAXFLOAT;
                 for (guint k = a; k < a + row0; k++)
@@ -455,10 +457,15 @@ void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfE
             if (b == la->len) {
                 edges->last_ncols = ncols;
                 memcpy(edges->last_cuts, cuts, sizeof(float) * (ncols - 1));
+                const char *nl = memchr(text->str + tstart, '\n', text->len - tstart);
+                edges->head_start = edges->head_end = tstart;
+                if (nl && (gsize)(nl - text->str) + 1 < text->len) /* a header above other rows */
+                    edges->head_end = (gsize)(nl - text->str);
             }
             l = emitted = b;
             continue;
         }
+        fails += lines[l].nseg >= 3;
         l++;
     }
     for (guint k = emitted; k < la->len; k++)
@@ -485,15 +492,17 @@ static guint split_cells(const char *t, gsize s, gsize e, gsize *cs, gsize *ce, 
 }
 
 gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *pe, GString *next,
-                          GArray *next_glyphs, const PPPdfEdges *ne, int next_page)
+                          GArray *next_glyphs, PPPdfEdges *ne, int next_page)
 {
     guint np = pe->last_ncols, nn = ne->first_ncols;
-    if (!np || !nn || prev->len < 2 || prev->str[prev->len - 1] != '\n')
+    gboolean header = !ne->first_continued; /* next starts with the header row repeated */
+    if (!np || !nn || prev->len < 2 || prev->str[prev->len - 1] != '\n' ||
+        (header && (nn != np || pe->head_end <= pe->head_start)))
         return FALSE;
-    /* every column of the continuation must sit inside one column of the row it continues, never the
-     * first (new first-column content starts a new row), in order */
+    /* every column of the continuation must sit inside one column of the row it continues, in order;
+     * content in the first column would start a new row */
     guint map[MAX_COLS];
-    guint lastp = 1;
+    guint lastp = header ? 0 : 1;
     const float tol = 3.0f;
     for (guint c = 0; c < nn; c++) {
         if (ne->first_x1[c] > ne->first_x2[c]) {
@@ -502,7 +511,7 @@ gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *
         }
         guint p = col_of(ne->first_x1[c] + tol, pe->last_cuts, np);
         float lo = p > 0 ? pe->last_cuts[p - 1] : -G_MAXFLOAT, hi = p + 1 < np ? pe->last_cuts[p] : G_MAXFLOAT;
-        if (p == 0 || p < lastp || ne->first_x1[c] < lo - tol || ne->first_x2[c] > hi + tol)
+        if (p < lastp || ne->first_x1[c] < lo - tol || ne->first_x2[c] > hi + tol || (header && p != c))
             return FALSE;
         map[c] = lastp = p;
     }
@@ -512,16 +521,37 @@ gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *
     gsize nend = 0;
     while (nend < next->len && next->str[nend] != '\n')
         nend++;
-    gsize pcs[MAX_COLS], pce[MAX_COLS], ncs[MAX_COLS], nce[MAX_COLS];
+    gsize pcs[MAX_COLS], pce[MAX_COLS], ncs[MAX_COLS], nce[MAX_COLS], hcs[MAX_COLS], hce[MAX_COLS];
     if (nend == next->len || split_cells(prev->str, pstart, pend, pcs, pce, MAX_COLS) != np ||
         split_cells(next->str, 0, nend, ncs, nce, MAX_COLS) != nn)
+        return FALSE;
+    /* mv[c]: where the moving part of next's cell c begins (after a repeated header's text) */
+    gsize mv[MAX_COLS];
+    gboolean any = FALSE;
+    if (header && split_cells(prev->str, pe->head_start, pe->head_end, hcs, hce, MAX_COLS) != np)
+        return FALSE;
+    for (guint c = 0; c < nn; c++) {
+        mv[c] = ncs[c];
+        if (header) {
+            gsize hl = hce[c] - hcs[c];
+            if (nce[c] - ncs[c] < hl || memcmp(next->str + ncs[c], prev->str + hcs[c], hl) != 0)
+                return FALSE;
+            mv[c] += hl;
+            if (mv[c] < nce[c] && next->str[mv[c]] == ' ')
+                mv[c]++;
+            if (c == 0 && mv[c] < nce[c])
+                return FALSE; /* new first-column content: a new row */
+        }
+        any |= mv[c] < nce[c];
+    }
+    if (!any)
         return FALSE;
 
     const PPGlyph *pg = (const PPGlyph *)prev_glyphs->data, *ng = (const PPGlyph *)next_glyphs->data;
     guint pkeep = prev_glyphs->len;
     while (pkeep > 0 && pg[pkeep - 1].offset >= pstart)
         pkeep--;
-    guint pi = pkeep, ni = 0;
+    guint pi = pkeep;
     GString *line = g_string_new(NULL);
     GArray *lg = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
     for (guint p = 0; p < np; p++) {
@@ -535,39 +565,74 @@ gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *
             g_array_append_val(lg, g);
         }
         for (guint c = 0; c < nn; c++) {
-            if (map[c] != p || nce[c] == ncs[c])
+            if (map[c] != p || nce[c] == mv[c])
                 continue;
             if (line->len > 0 && line->str[line->len - 1] != '\t' &&
                 join_needs_space(g_utf8_get_char(g_utf8_prev_char(line->str + line->len)),
-                                 g_utf8_get_char(next->str + ncs[c])))
+                                 g_utf8_get_char(next->str + mv[c])))
                 g_string_append_c(line, ' ');
             base = pstart + line->len;
-            g_string_append_len(line, next->str + ncs[c], (gssize)(nce[c] - ncs[c]));
-            for (ni = 0; ni < next_glyphs->len && ng[ni].offset < nce[c]; ni++) {
-                if (ng[ni].offset < ncs[c])
+            g_string_append_len(line, next->str + mv[c], (gssize)(nce[c] - mv[c]));
+            for (guint k = 0; k < next_glyphs->len && ng[k].offset < nce[c]; k++) {
+                if (ng[k].offset < mv[c])
                     continue;
-                PPGlyph g = ng[ni];
-                g.offset = (guint32)(base + (g.offset - ncs[c]));
+                PPGlyph g = ng[k];
+                g.offset = (guint32)(base + (g.offset - mv[c]));
                 g.page = next_page;
                 g_array_append_val(lg, g);
             }
         }
     }
-    ni = 0;
-    while (ni < next_glyphs->len && ng[ni].offset < nend)
-        ni++;
     g_string_truncate(prev, pstart);
     g_string_append_len(prev, line->str, (gssize)line->len);
     g_string_append_c(prev, '\n');
     g_array_set_size(prev_glyphs, pkeep);
     g_array_append_vals(prev_glyphs, lg->data, lg->len);
-    g_string_free(line, TRUE);
     g_array_unref(lg);
 
-    g_string_erase(next, 0, (gssize)(nend + 1));
-    g_array_remove_range(next_glyphs, 0, ni);
-    for (guint k = 0; k < next_glyphs->len; k++)
-        g_array_index(next_glyphs, PPGlyph, k).offset -= (guint32)(nend + 1);
+    /* next's first line keeps the repeated header's text, or goes */
+    g_string_truncate(line, 0);
+    GArray *keep = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    guint k = 0;
+    for (guint c = 0; c < nn && header; c++) {
+        if (c > 0)
+            g_string_append_c(line, '\t');
+        gsize base = line->len, hl = hce[c] - hcs[c];
+        g_string_append_len(line, next->str + ncs[c], (gssize)hl);
+        for (; k < next_glyphs->len && ng[k].offset < nce[c]; k++)
+            if (ng[k].offset >= ncs[c] && ng[k].offset < ncs[c] + hl) {
+                PPGlyph g = ng[k];
+                g.offset = (guint32)(base + (g.offset - ncs[c]));
+                g_array_append_val(keep, g);
+            }
+    }
+    if (header)
+        g_string_append_c(line, '\n');
+    while (k < next_glyphs->len && ng[k].offset < nend)
+        k++;
+    gsize old_len = nend + 1;
+    gssize delta = (gssize)line->len - (gssize)old_len;
+    for (; k < next_glyphs->len; k++) {
+        PPGlyph g = ng[k];
+        g.offset = (guint32)((gssize)g.offset + delta);
+        g_array_append_val(keep, g);
+    }
+    g_string_erase(next, 0, (gssize)old_len);
+    g_string_prepend_len(next, line->str, (gssize)line->len);
+    g_array_set_size(next_glyphs, 0);
+    g_array_append_vals(next_glyphs, keep->data, keep->len);
+    g_array_unref(keep);
+    g_string_free(line, TRUE);
+
+    /* next's own last table keeps pointing at its header */
+    if (ne->head_end > ne->head_start) {
+        if (ne->head_start == 0 && header)
+            ne->head_end = nend + delta;
+        else if (ne->head_start >= old_len)
+            ne->head_start += delta, ne->head_end += delta;
+        else
+            ne->head_end = ne->head_start; /* the header was the line that moved: none left */
+    }
     return TRUE;
 }
 

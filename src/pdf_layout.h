@@ -22,10 +22,12 @@ typedef struct {
 
 /* Table rows at the edges of a page, so a row broken over a page break can be joined again. */
 typedef struct {
-    guint first_ncols;   /* > 0: the text's first line may continue a row of the page before */
-    guint last_ncols;    /* > 0: the text's last line is a table row */
-    float first_x1[PP_PDF_MAX_COLS], first_x2[PP_PDF_MAX_COLS]; /* x extent of each column's text */
-    float last_cuts[PP_PDF_MAX_COLS];                          /* column boundaries */
+    guint first_ncols;        /* > 0: the text's first line is a table row... */
+    gboolean first_continued; /* ...with an empty first column (else it may be a repeated header) */
+    float first_x1[PP_PDF_MAX_COLS], first_x2[PP_PDF_MAX_COLS]; /* x extent of its columns' text */
+    guint last_ncols;         /* > 0: the text's last line is a table row */
+    float last_cuts[PP_PDF_MAX_COLS];                          /* that table's column boundaries */
+    gsize head_start, head_end; /* that table's first row (header) in the text; empty if none */
 } PPPdfEdges;
 
 /* Append the page's text to text and one PPGlyph per emitted character to glyphs (offsets relative
@@ -34,10 +36,11 @@ typedef struct {
 void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges);
 
 /* When prev (a page's text) ends with a row of the same table that next (the following page, 1-based
- * next_page) starts with as a continuation, move next's first line cell by cell onto the end of
- * prev's last line; the moved glyphs get page = next_page. Returns TRUE if joined. */
+ * next_page) starts with as a continuation — right away or after the repeated header row — move the
+ * continuation cell by cell onto the end of prev's last line; the moved glyphs get page = next_page,
+ * next's edges are updated. Returns TRUE if joined. */
 gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *pe, GString *next,
-                          GArray *next_glyphs, const PPPdfEdges *ne, int next_page);
+                          GArray *next_glyphs, PPPdfEdges *ne, int next_page);
 
 /* Undo GBK text drawn through a single-byte (WinAnsi/Latin-1) font: when most characters of the page
  * are Latin-1 high characters that pair up into valid GBK codes, replace each pair by its CJK

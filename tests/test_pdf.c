@@ -209,6 +209,38 @@ static void test_table(void)
     assert_glyphs_consistent(p1);
 }
 
+/* Word's "repeat header rows": page 2 starts with the header again, then the tail of the broken row. */
+static const Item repeat_items[] = {
+    ROW(1, 100, 50, "序号"), ROW(1, 100, 90, "姓名"), ROW(1, 100, 130, "身份"), ROW(1, 100, 175, "住址"),
+    ROW(1, 113, 130, "证号"),
+    ROW(1, 132, 50, "1"), ROW(1, 132, 90, "张三"), ROW(1, 132, 130, "5002"), ROW(1, 132, 175, "重庆市"),
+    ROW(1, 145, 130, "3519"),
+    ROW(2, 60, 50, "序号"), ROW(2, 60, 90, "姓名"), ROW(2, 60, 130, "身份"), ROW(2, 60, 175, "住址"),
+    ROW(2, 73, 130, "证号"),
+    ROW(2, 92, 130, "6706"), ROW(2, 92, 175, "黔江区"),
+    ROW(2, 105, 130, "2180"),
+    ROW(2, 118, 130, "76"),
+    ROW(2, 137, 50, "2"), ROW(2, 137, 90, "王五"), ROW(2, 137, 130, "1101"), ROW(2, 137, 175, "四川省"),
+    ROW(2, 150, 130, "0119"),
+};
+
+static void test_repeated_header(void)
+{
+    if (!have_cjk_font()) {
+        g_test_skip("no CJK font (install fonts-noto-cjk)");
+        return;
+    }
+    g_autoptr(GBytes) pdf = draw_pdf(repeat_items, G_N_ELEMENTS(repeat_items), NULL, NULL);
+    GError *err = NULL;
+    g_autoptr(PPDoc) doc = extract(pdf, NULL, &err);
+    g_assert_no_error(err);
+    PPPart *p1 = part_of(doc, PP_PART_BODY, 0), *p2 = part_of(doc, PP_PART_BODY, 1);
+    g_assert_cmpstr(p1->text->str, ==, "序号\t姓名\t身份证号\t住址\n1\t张三\t500235196706218076\t重庆市黔江区\n");
+    g_assert_cmpstr(p2->text->str, ==, "序号\t姓名\t身份证号\t住址\n2\t王五\t11010119\t四川省\n");
+    assert_glyphs_consistent(p1);
+    assert_glyphs_consistent(p2);
+}
+
 /* Lines of ordinary text, some with wide gaps, are not a table; words keep their spaces. */
 static void test_plain_lines(void)
 {
@@ -493,6 +525,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/pdf/table", test_table);
+    g_test_add_func("/pdf/repeated-header", test_repeated_header);
     g_test_add_func("/pdf/plain-lines", test_plain_lines);
     g_test_add_func("/pdf/metadata", test_metadata);
     g_test_add_func("/pdf/no-text-and-pages", test_no_text_and_pages);
