@@ -26,10 +26,15 @@ typedef struct {
 } PPPdfPage;
 
 static void visit_annotations(const PPPdfPage *pg) { pp_pdf_read_annotations(pg->out, pg->page, pg->page_no); }
+static void visit_form_fields(const PPPdfPage *pg) { pp_pdf_read_form_fields(pg->out, pg->page, pg->page_no); }
 
-/* Run for every page after its text is laid out, in the worker that read it. */
+/* Run for every page after its text is laid out, in the worker that read it. A visitor may add parts
+ * to pg->out (they follow the page's body in the document). The body text and glyphs it sees are
+ * the page's own: a table row broken over the page break is joined afterwards (pp_pdf_join_rows),
+ * which may move the page's first line to the page before. */
 static void (*const page_visitors[])(const PPPdfPage *) = {
     visit_annotations,
+    visit_form_fields,
 };
 
 typedef struct {

@@ -180,6 +180,64 @@ void pp_pdf_read_annotations(PPDoc *out, PopplerPage *page, int page_no)
     poppler_page_free_annot_mapping(map);
 }
 
+/* ---- form fields ---- */
+
+static void add_field_line(GString *out, const char *name, const char *value)
+{
+    if (!value)
+        return;
+    g_autofree char *v = g_utf8_make_valid(value, -1);
+    g_strstrip(v);
+    if (!*v)
+        return;
+    for (char *q = v; *q; q++) /* one field, one line, no cell separators */
+        if (*q == '\n' || *q == '\r' || *q == '\t')
+            *q = ' ';
+    /* a human label ("身份证号") tells later stages what the value is; "Text1" does not */
+    gboolean label = FALSE;
+    for (const char *q = name; q && *q && !label; q++)
+        label = (guchar)*q >= 0x80;
+    if (label) {
+        g_autofree char *n = g_utf8_make_valid(name, -1);
+        g_string_append_printf(out, "%s：", n);
+    }
+    g_string_append(out, v);
+    g_string_append_c(out, '\n');
+}
+
+void pp_pdf_read_form_fields(PPDoc *out, PopplerPage *page, int page_no)
+{
+    GList *map = poppler_page_get_form_field_mapping(page);
+    g_autoptr(GString) text = g_string_new(NULL);
+    for (GList *l = map; l; l = l->next) {
+        PopplerFormField *f = ((PopplerFormFieldMapping *)l->data)->field;
+        g_autofree char *name = poppler_form_field_get_partial_name(f);
+        switch (poppler_form_field_get_field_type(f)) {
+        case POPPLER_FORM_FIELD_TEXT: {
+            g_autofree char *v = poppler_form_field_text_get_text(f);
+            add_field_line(text, name, v);
+            break;
+        }
+        case POPPLER_FORM_FIELD_CHOICE: {
+            g_autofree char *v = poppler_form_field_choice_get_text(f);
+            add_field_line(text, name, v);
+            int n = poppler_form_field_choice_get_n_items(f);
+            for (int i = 0; i < n && i < 1000; i++)
+                if (poppler_form_field_choice_is_item_selected(f, i)) {
+                    g_autofree char *item = poppler_form_field_choice_get_item(f, i);
+                    add_field_line(text, name, item);
+                }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    poppler_page_free_form_field_mapping(map);
+    if (text->len)
+        g_string_assign(pp_doc_add_part(out, PP_PART_BODY, page_no, "pdf form field")->text, text->str);
+}
+
 /* ---- embedded files ---- */
 
 typedef struct {

@@ -319,11 +319,11 @@ static GBytes *handmade_pdf(void)
     const char *content = "BT /F1 12 Tf 20 100 Td (Draft text) Tj ET";
 
     GPtrArray *objs = g_ptr_array_new_with_free_func(g_free);
-    g_ptr_array_add(objs, g_strdup("<< /Type /Catalog /Pages 2 0 R /Metadata 9 0 R "
+    g_ptr_array_add(objs, g_strdup("<< /Type /Catalog /Pages 2 0 R /Metadata 9 0 R /AcroForm << /Fields [11 0 R] >> "
                                    "/Names << /EmbeddedFiles << /Names [(contacts.txt) 6 0 R] >> >> >>"));
     g_ptr_array_add(objs, g_strdup("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"));
     g_ptr_array_add(objs, g_strdup("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R "
-                                   "/Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R] >>"));
+                                   "/Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R 11 0 R] >>"));
     g_ptr_array_add(objs, g_strdup_printf("<< /Length %zu >>\nstream\n%s\nendstream", strlen(content), content));
     g_ptr_array_add(objs, g_strdup("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
     g_ptr_array_add(objs, g_strdup("<< /Type /Filespec /F (contacts.txt) /EF << /F 8 0 R >> >>"));
@@ -340,6 +340,10 @@ static GBytes *handmade_pdf(void)
     add_utf16_hex(info, "王五");
     g_string_append(info, " /Creator (Microsoft Word) /Producer (WPS) >>");
     g_ptr_array_add(objs, g_string_free(info, FALSE));
+    GString *field = g_string_new("<< /Type /Annot /Subtype /Widget /FT /Tx /P 3 0 R /Rect [20 150 180 170] /T ");
+    add_utf16_hex(field, "身份证号");
+    g_string_append(field, " /V (110101199003071234) >>");
+    g_ptr_array_add(objs, g_string_free(field, FALSE));
 
     GString *pdf = g_string_new("%PDF-1.7\n");
     GArray *offs = g_array_new(FALSE, FALSE, sizeof(gsize));
@@ -372,6 +376,14 @@ static void test_extras(void)
     g_assert_cmpstr(an->text->str, ==, "请联系张三，电话13800138000");
     g_assert_cmpstr(an->author, ==, "李四");
     g_assert_cmpint(an->page, ==, 1);
+
+    /* a filled form field is visible content: a body part of its page */
+    PPPart *ff = part_with_origin(doc, "pdf form field");
+    g_assert_nonnull(ff);
+    g_assert_cmpint(ff->kind, ==, PP_PART_BODY);
+    g_assert_cmpint(ff->page, ==, 1);
+    g_assert_cmpstr(ff->text->str, ==, "身份证号：110101199003071234\n");
+    g_assert_null(part_of(doc, PP_PART_ANNOTATION, 1)); /* the widget is no annotation part */
 
     PPPart *at = part_of(doc, PP_PART_ATTACHMENT, 0);
     g_assert_nonnull(at);
