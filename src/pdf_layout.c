@@ -405,12 +405,92 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
     return TRUE;
 }
 
+static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges);
+
+/* ---- rotated pages ---- */
+
+typedef enum { ROT_0, ROT_90, ROT_180, ROT_270 } Rot; /* direction the text runs: right, down, left, up */
+
+/* The way most neighbouring characters (in content order) follow each other. */
+static Rot text_direction(const PPChar *ch, guint n)
+{
+    guint votes[4] = {0};
+    for (guint i = 0; i + 1 < n; i++) {
+        const PPChar *a = &ch[i], *b = &ch[i + 1];
+        float dx = (b->x1 + b->x2 - a->x1 - a->x2) / 2, dy = (b->y1 + b->y2 - a->y1 - a->y2) / 2;
+        float size = MAX(MAX(a->x2 - a->x1, a->y2 - a->y1), 1.0f);
+        if (fabsf(dx) > 3 * size || fabsf(dy) > 3 * size || (dx == 0 && dy == 0))
+            continue; /* a line or block break */
+        if (fabsf(dx) >= fabsf(dy))
+            votes[dx > 0 ? ROT_0 : ROT_180]++;
+        else
+            votes[dy > 0 ? ROT_90 : ROT_270]++;
+    }
+    Rot best = ROT_0;
+    for (int r = 1; r < 4; r++)
+        if (votes[r] > votes[best])
+            best = r;
+    return votes[best] * 2 > votes[0] + votes[1] + votes[2] + votes[3] ? best : ROT_0;
+}
+
+/* Boxes into the frame where the text runs right and lines go down. */
+static void rotate_chars(PPChar *ch, guint n, Rot r)
+{
+    for (guint i = 0; i < n; i++) {
+        PPChar c = ch[i];
+        switch (r) {
+        case ROT_90: /* runs down, lines go left */
+            ch[i].x1 = c.y1, ch[i].x2 = c.y2, ch[i].y1 = -c.x2, ch[i].y2 = -c.x1;
+            break;
+        case ROT_270: /* runs up, lines go right */
+            ch[i].x1 = -c.y2, ch[i].x2 = -c.y1, ch[i].y1 = c.x1, ch[i].y2 = c.x2;
+            break;
+        case ROT_180:
+            ch[i].x1 = -c.x2, ch[i].x2 = -c.x1, ch[i].y1 = -c.y2, ch[i].y2 = -c.y1;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Glyph boxes back to page coordinates. */
+static void unrotate_glyphs(PPGlyph *g, guint n, Rot r)
+{
+    for (guint i = 0; i < n; i++) {
+        PPGlyph c = g[i];
+        switch (r) {
+        case ROT_90:
+            g[i].x1 = -c.y2, g[i].x2 = -c.y1, g[i].y1 = c.x1, g[i].y2 = c.x2;
+            break;
+        case ROT_270:
+            g[i].x1 = c.y1, g[i].x2 = c.y2, g[i].y1 = -c.x2, g[i].y2 = -c.x1;
+            break;
+        case ROT_180:
+            g[i].x1 = -c.x2, g[i].x2 = -c.x1, g[i].y1 = -c.y2, g[i].y2 = -c.y1;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges)
 {
     memset(edges, 0, sizeof *edges);
     n = compact(chars, n);
     if (!n)
         return;
+    /* a landscape table printed sideways reads like any other page once turned */
+    Rot rot = text_direction(chars, n);
+    rotate_chars(chars, n, rot);
+    guint g0 = glyphs->len;
+    layout_lines(chars, n, text, glyphs, edges);
+    unrotate_glyphs((PPGlyph *)(void *)glyphs->data + g0, glyphs->len - g0, rot);
+}
+
+static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges)
+{
     GArray *la = build_lines(chars, n);
     const Line *lines = (const Line *)la->data;
     float cuts[MAX_COLS];

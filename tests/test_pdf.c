@@ -25,8 +25,16 @@ static cairo_status_t write_bytes(void *closure, const unsigned char *data, unsi
     return CAIRO_STATUS_SUCCESS;
 }
 
+static GBytes *draw_pdf_turned(const Item *items, gsize n, const char *author, const char *creator, gboolean turned);
+
 /* A4-ish pages with the items drawn at 10 pt; author/creator go to the Info dictionary. */
 static GBytes *draw_pdf(const Item *items, gsize n, const char *author, const char *creator)
+{
+    return draw_pdf_turned(items, n, author, creator, FALSE);
+}
+
+/* turned: the items are landscape content printed sideways (rotated 90° clockwise) on the page. */
+static GBytes *draw_pdf_turned(const Item *items, gsize n, const char *author, const char *creator, gboolean turned)
 {
     GByteArray *buf = g_byte_array_new();
     cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_bytes, buf, 595, 842);
@@ -37,6 +45,10 @@ static GBytes *draw_pdf(const Item *items, gsize n, const char *author, const ch
     cairo_t *cr = cairo_create(s);
     cairo_select_font_face(cr, "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, 10);
+    if (turned) {
+        cairo_translate(cr, 595, 0);
+        cairo_rotate(cr, G_PI / 2);
+    }
     int page = 1;
     for (gsize i = 0; i < n; i++) {
         for (; page < items[i].page; page++)
@@ -239,6 +251,43 @@ static void test_repeated_header(void)
     g_assert_cmpstr(p2->text->str, ==, "序号\t姓名\t身份证号\t住址\n2\t王五\t11010119\t四川省\n");
     assert_glyphs_consistent(p1);
     assert_glyphs_consistent(p2);
+}
+
+/* A landscape table printed sideways reads like an upright one; glyph boxes stay in page space. */
+static void test_turned_page(void)
+{
+    if (!have_cjk_font()) {
+        g_test_skip("no CJK font (install fonts-noto-cjk)");
+        return;
+    }
+    static const Item items[] = {
+        {1, 50, 40, "关于低保对象的公示，现将名单公示如下。"},
+        ROW(1, 60, 50, "序号"), ROW(1, 60, 90, "姓名"), ROW(1, 60, 130, "身份证号"),
+        ROW(1, 74, 50, "1"), ROW(1, 74, 90, "张三"), ROW(1, 74, 130, "500235196706218076"),
+        ROW(1, 88, 50, "2"), ROW(1, 88, 90, "李四"), ROW(1, 88, 130, "110101199003071234"),
+    };
+    g_autoptr(GBytes) pdf = draw_pdf_turned(items, G_N_ELEMENTS(items), NULL, NULL, TRUE);
+    GError *err = NULL;
+    g_autoptr(PPDoc) doc = extract(pdf, NULL, &err);
+    g_assert_no_error(err);
+    PPPart *p = part_of(doc, PP_PART_BODY, 0);
+    g_assert_cmpstr(p->text->str, ==,
+                    "关于低保对象的公示，现将名单公示如下。\n序号\t姓名\t身份证号\n"
+                    "1\t张三\t500235196706218076\n2\t李四\t110101199003071234\n");
+    assert_glyphs_consistent(p);
+    /* "5" was drawn at landscape (130, 74): on the page that is x = 595 - 74 (baseline), y from 130 */
+    gsize off = (gsize)(strstr(p->text->str, "5002") - p->text->str);
+    guint seen = 0;
+    for (guint i = 0; i < p->glyphs->len; i++) {
+        const PPGlyph *g = &g_array_index(p->glyphs, PPGlyph, i);
+        if (g->offset != off)
+            continue;
+        g_assert_cmpfloat_with_epsilon(g->y1, 130.0, 1.0);
+        g_assert_cmpfloat(g->x1, <, 595.0 - 74.0);
+        g_assert_cmpfloat(g->x2, >, 595.0 - 74.0 - 2);
+        seen++;
+    }
+    g_assert_cmpuint(seen, ==, 1);
 }
 
 /* Lines of ordinary text, some with wide gaps, are not a table; words keep their spaces. */
@@ -538,6 +587,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/pdf/table", test_table);
     g_test_add_func("/pdf/repeated-header", test_repeated_header);
+    g_test_add_func("/pdf/turned-page", test_turned_page);
     g_test_add_func("/pdf/plain-lines", test_plain_lines);
     g_test_add_func("/pdf/metadata", test_metadata);
     g_test_add_func("/pdf/no-text-and-pages", test_no_text_and_pages);
