@@ -384,9 +384,15 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
             break;
         lo = nlo, hi = nhi;
     }
-    guint multi = 0;
-    for (guint l = lo; l < hi; l++)
+    guint multi = 0, segs = 0, chars = 0;
+    for (guint l = lo; l < hi; l++) {
         multi += lines[l].nseg >= 3;
+        if (lines[l].nseg >= 2)
+            segs += lines[l].nseg, chars += lines[l].n;
+    }
+    /* letter-spaced text (分散对齐) splits into one-character pieces: not a table */
+    if (chars * 10 < segs * 16)
+        return FALSE;
     /* one multi-cell line at the top of a page may still finish a row from the page before: then
      * only lines whose pieces start where the seed's cells start belong to it */
     *single = multi < 2;
@@ -418,19 +424,19 @@ static Rot text_direction(const PPChar *ch, guint n)
     for (guint i = 0; i + 1 < n; i++) {
         const PPChar *a = &ch[i], *b = &ch[i + 1];
         float dx = (b->x1 + b->x2 - a->x1 - a->x2) / 2, dy = (b->y1 + b->y2 - a->y1 - a->y2) / 2;
+        /* only neighbours on one baseline vote: one step along, (almost) none across */
         float size = MAX(MAX(a->x2 - a->x1, a->y2 - a->y1), 1.0f);
-        if (fabsf(dx) > 3 * size || fabsf(dy) > 3 * size || (dx == 0 && dy == 0))
-            continue; /* a line or block break */
-        if (fabsf(dx) >= fabsf(dy))
+        if (fabsf(dy) < 0.3f * size && fabsf(dx) > 0.1f * size && fabsf(dx) < 1.6f * size)
             votes[dx > 0 ? ROT_0 : ROT_180]++;
-        else
+        else if (fabsf(dx) < 0.3f * size && fabsf(dy) > 0.1f * size && fabsf(dy) < 1.6f * size)
             votes[dy > 0 ? ROT_90 : ROT_270]++;
     }
     Rot best = ROT_0;
     for (int r = 1; r < 4; r++)
         if (votes[r] > votes[best])
             best = r;
-    return votes[best] * 2 > votes[0] + votes[1] + votes[2] + votes[3] ? best : ROT_0;
+    /* turn only when the page clearly runs another way */
+    return votes[best] * 4 > (votes[0] + votes[1] + votes[2] + votes[3]) * 3 ? best : ROT_0;
 }
 
 /* Boxes into the frame where the text runs right and lines go down. */

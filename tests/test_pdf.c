@@ -534,6 +534,25 @@ static void test_short_numbers_not_glued(void)
     g_assert_cmpstr(text->str, ==, "序号\t数量\t卡号\n1\t0 21\t62220211\n2\t5\t6217\n");
 }
 
+/* Letter-spaced lines (distributed alignment) put every character in its own piece at the same x
+ * on both lines: still plain lines, never a table that interleaves them. */
+static void test_letter_spaced(void)
+{
+    PPChar ch[64];
+    guint n = 0;
+    const char *l1[] = {"抄", "送", "县", "委", "办", "公", "室"};
+    const char *l2[] = {"县", "人", "大", "常", "委", "会", "办"};
+    for (guint i = 0; i < G_N_ELEMENTS(l1); i++)
+        n = put(ch, n, 25.0f * (float)i, 0, l1[i]);
+    for (guint i = 0; i < G_N_ELEMENTS(l2); i++)
+        n = put(ch, n, 25.0f * (float)i, 12, l2[i]);
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    PPPdfEdges edges;
+    pp_pdf_layout(ch, n, text, glyphs, &edges);
+    g_assert_cmpstr(text->str, ==, "抄 送 县 委 办 公 室\n县 人 大 常 委 会 办\n");
+}
+
 static void test_bid(void)
 {
     static const guint8 png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
@@ -595,6 +614,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf/gbk-mojibake", test_gbk_mojibake);
     g_test_add_func("/pdf/centred-cells", test_centred_cells);
     g_test_add_func("/pdf/short-numbers-not-glued", test_short_numbers_not_glued);
+    g_test_add_func("/pdf/letter-spaced", test_letter_spaced);
     g_test_add_func("/pdf/bid", test_bid);
     g_test_add_func("/pdf/corpus-errors", test_corpus_errors);
     return g_test_run();
