@@ -238,6 +238,23 @@ static gboolean join_needs_space(gunichar a, gunichar b)
     return a < 0x80 && b < 0x80 && g_ascii_isalpha((gchar)a) && g_ascii_isalpha((gchar)b);
 }
 
+/* Is the first-column text of L a short number (a 序号: "12", "3.", "四、", "（五）")? */
+static gboolean first_col_is_number(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
+{
+    static const char zh_digits[] = "一二三四五六七八九十百";
+    guint digits = 0, other = 0;
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if (col_of((c->x1 + c->x2) / 2, cuts, ncols) != 0)
+            continue;
+        if ((c->c < 0x80 && g_ascii_isdigit((gchar)c->c)) || (c->c >= 0x80 && g_utf8_strchr(zh_digits, -1, c->c)))
+            digits++;
+        else if (!g_utf8_strchr(".()、（）", -1, c->c))
+            other++;
+    }
+    return digits > 0 && digits <= 4 && other == 0;
+}
+
 /* Returns TRUE when the first row has no first-column content (a row continued from the page before). */
 static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b, const float *cuts, guint ncols,
                            gboolean single, GString *text, GArray *glyphs, guint *row0_lines)
@@ -257,19 +274,32 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
             colmax[col] = MAX(colmax[col], c->x2);
         }
     }
-    /* row starts: first column has new content and most columns start a cell there */
+    /* row starts: the first column gets new content — a number (序号), or text while most columns
+     * have content too, about as many as on the row's first line (a wrapped first-column cell goes
+     * on where only the other wrapped cells go on) */
     guint *start = g_new0(guint, nl + 1);
     guint nrows = 0;
     start[nrows++] = 0;
-    for (guint l = 1; l < nl && !single; l++) {
-        if (!has[l * ncols])
-            continue;
-        guint filled = 0;
-        for (guint c = 0; c < ncols; c++)
-            filled += has[l * ncols + c];
-        if (!has[(l - 1) * ncols] || filled * 10 >= ncols * 6)
-            start[nrows++] = l;
-    }
+    guint row_filled = 0;
+    for (guint l = 0; l < nl; l++)
+        if (l == 0 || !single) {
+            guint filled = 0;
+            for (guint c = 0; c < ncols; c++)
+                filled += has[l * ncols + c];
+            if (l == 0) {
+                row_filled = filled;
+                continue;
+            }
+            if (!has[l * ncols])
+                continue;
+            gboolean number = first_col_is_number(ch, &lines[a + l], cuts, ncols);
+            gboolean row = !has[(l - 1) * ncols] ? filled * 2 >= row_filled
+                                                  : filled * 10 >= ncols * 6 && filled * 4 >= row_filled * 3;
+            if (number || row) {
+                start[nrows++] = l;
+                row_filled = filled;
+            }
+        }
     /* vertically centred cells put content above the row's first-column line: the row border is then
      * the widest vertical gap since the previous anchor, if clearly wider than the one just above */
     guint *anchor = g_memdup2(start, sizeof(guint) * nrows);

@@ -534,6 +534,36 @@ static void test_short_numbers_not_glued(void)
     g_assert_cmpstr(text->str, ==, "序号\t数量\t卡号\n1\t0 21\t62220211\n2\t5\t6217\n");
 }
 
+/* No 序号: a name wrapped in the first column continues its row; single-line rows, some with empty
+ * cells, each start one. */
+static void test_first_column_wraps(void)
+{
+    PPChar ch[96];
+    guint n = 0;
+    static const struct {
+        float y;
+        const char *cells[6];
+    } rows[] = {
+        {0, {"姓名", "证号", "住址", "电话", "人数", "金额"}},
+        {12, {"诸葛", "5002", "重庆市", "13800", "2", "500"}},
+        {24, {"英兰", "3519", "黔江区", NULL, NULL, NULL}},
+        {36, {"王五", "1101", "四川省", "13900", "1", "600"}},
+        {48, {"李四", NULL, "绵阳市", "13700", "3", "700"}},
+    };
+    static const float x[] = {0, 40, 100, 160, 220, 250};
+    for (gsize r = 0; r < G_N_ELEMENTS(rows); r++)
+        for (int c = 0; c < 6; c++)
+            if (rows[r].cells[c])
+                n = put(ch, n, x[c], rows[r].y, rows[r].cells[c]);
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    PPPdfEdges edges;
+    pp_pdf_layout(ch, n, text, glyphs, &edges);
+    g_assert_cmpstr(text->str, ==,
+                    "姓名\t证号\t住址\t电话\t人数\t金额\n诸葛英兰\t50023519\t重庆市黔江区\t13800\t2\t500\n"
+                    "王五\t1101\t四川省\t13900\t1\t600\n李四\t\t绵阳市\t13700\t3\t700\n");
+}
+
 /* Letter-spaced lines (distributed alignment) put every character in its own piece at the same x
  * on both lines: still plain lines, never a table that interleaves them. */
 static void test_letter_spaced(void)
@@ -614,6 +644,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf/gbk-mojibake", test_gbk_mojibake);
     g_test_add_func("/pdf/centred-cells", test_centred_cells);
     g_test_add_func("/pdf/short-numbers-not-glued", test_short_numbers_not_glued);
+    g_test_add_func("/pdf/first-column-wraps", test_first_column_wraps);
     g_test_add_func("/pdf/letter-spaced", test_letter_spaced);
     g_test_add_func("/pdf/bid", test_bid);
     g_test_add_func("/pdf/corpus-errors", test_corpus_errors);
