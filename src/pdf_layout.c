@@ -211,13 +211,6 @@ static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b,
     return ncols;
 }
 
-static guint col_of(float x, const float *cuts, guint ncols)
-{
-    guint c = 0;
-    while (c + 1 < ncols && x > cuts[c])
-        c++;
-    return c;
-}
 
 /* Does every character of line L keep to one column per segment (no segment straddles a cut)? */
 static gboolean line_fits(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
@@ -226,17 +219,12 @@ static gboolean line_fits(const PPChar *ch, const Line *L, const float *cuts, gu
         const PPChar *p = &ch[L->first + k - 1], *q = p + 1;
         if (q->x1 - p->x2 > SEG_GAP * L->em)
             continue;
-        if (col_of((p->x1 + p->x2) / 2, cuts, ncols) != col_of((q->x1 + q->x2) / 2, cuts, ncols))
+        if (pp_pdf_col_of((p->x1 + p->x2) / 2, cuts, ncols) != pp_pdf_col_of((q->x1 + q->x2) / 2, cuts, ncols))
             return FALSE;
     }
     return TRUE;
 }
 
-/* Wrapped fragments of a cell join without a separator, except between two Latin words. */
-static gboolean join_needs_space(gunichar a, gunichar b)
-{
-    return a < 0x80 && b < 0x80 && g_ascii_isalpha((gchar)a) && g_ascii_isalpha((gchar)b);
-}
 
 /* Is the first-column text of L a short number (a 序号: "12", "3.", "四、", "（五）")? */
 static gboolean first_col_is_number(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
@@ -245,7 +233,7 @@ static gboolean first_col_is_number(const PPChar *ch, const Line *L, const float
     guint digits = 0, other = 0;
     for (guint k = 0; k < L->n; k++) {
         const PPChar *c = &ch[L->first + k];
-        if (col_of((c->x1 + c->x2) / 2, cuts, ncols) != 0)
+        if (pp_pdf_col_of((c->x1 + c->x2) / 2, cuts, ncols) != 0)
             continue;
         if ((c->c < 0x80 && g_ascii_isdigit((gchar)c->c)) || (c->c >= 0x80 && g_utf8_strchr(zh_digits, -1, c->c)))
             digits++;
@@ -269,7 +257,7 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
         const Line *L = &lines[a + l];
         for (guint k = 0; k < L->n; k++) {
             const PPChar *c = &ch[L->first + k];
-            guint col = col_of((c->x1 + c->x2) / 2, cuts, ncols);
+            guint col = pp_pdf_col_of((c->x1 + c->x2) / 2, cuts, ncols);
             has[l * ncols + col] = 1;
             colmax[col] = MAX(colmax[col], c->x2);
         }
@@ -330,7 +318,7 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
                 guint n = 0;
                 for (guint k = 0; k < L->n; k++) {
                     const PPChar *p = &ch[L->first + k];
-                    if (col_of((p->x1 + p->x2) / 2, cuts, ncols) != c)
+                    if (pp_pdf_col_of((p->x1 + p->x2) / 2, cuts, ncols) != c)
                         continue;
                     if (n == idx_cap)
                         idx = g_renew(guint, idx, idx_cap *= 2);
@@ -345,7 +333,7 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
                 gsize run = 0;
                 while (run < text->len && g_ascii_isdigit(text->str[text->len - 1 - run]))
                     run++;
-                if (last && (join_needs_space(last, first) ||
+                if (last && (pp_pdf_join_needs_space(last, first) ||
                              (g_unichar_isdigit(last) && g_unichar_isdigit(first) &&
                               (run < 3 || last_x2 < colmax[c] - 1.5f * L->em))))
                     g_string_append_c(text, ' ');
@@ -564,7 +552,7 @@ static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, 
                 for (guint k = a; k < a + row0; k++)
                     for (guint q = 0; q < lines[k].n; q++) {
                         const PPChar *p = &chars[lines[k].first + q];
-                        guint c = col_of((p->x1 + p->x2) / 2, cuts, ncols);
+                        guint c = pp_pdf_col_of((p->x1 + p->x2) / 2, cuts, ncols);
                         edges->first_x1[c] = MIN(edges->first_x1[c], p->x1);
                         edges->first_x2[c] = MAX(edges->first_x2[c], p->x2);
                     }
@@ -587,242 +575,4 @@ static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, 
     for (guint k = emitted; k < la->len; k++)
         emit_line(chars, &lines[k], text, glyphs);
     g_array_unref(la);
-}
-
-/* ---- rows broken over a page break ---- */
-
-/* Cells of the line [s, e) of t: start and end offsets; 0 when more than max. */
-static guint split_cells(const char *t, gsize s, gsize e, gsize *cs, gsize *ce, guint max)
-{
-    guint n = 0;
-    cs[0] = s;
-    for (gsize i = s; i < e; i++)
-        if (t[i] == '\t') {
-            ce[n++] = i;
-            if (n >= max)
-                return 0;
-            cs[n] = i + 1;
-        }
-    ce[n] = e;
-    return n + 1;
-}
-
-gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *pe, GString *next,
-                          GArray *next_glyphs, PPPdfEdges *ne, int next_page)
-{
-    guint np = pe->last_ncols, nn = ne->first_ncols;
-    gboolean header = !ne->first_continued; /* next starts with the header row repeated */
-    if (!np || !nn || prev->len < 2 || prev->str[prev->len - 1] != '\n' ||
-        (header && (nn != np || pe->head_end <= pe->head_start)))
-        return FALSE;
-    /* every column of the continuation must sit inside one column of the row it continues, in order;
-     * content in the first column would start a new row */
-    guint map[MAX_COLS];
-    guint lastp = header ? 0 : 1;
-    const float tol = 3.0f;
-    for (guint c = 0; c < nn; c++) {
-        if (ne->first_x1[c] > ne->first_x2[c]) {
-            map[c] = G_MAXUINT; /* empty */
-            continue;
-        }
-        guint p = col_of(ne->first_x1[c] + tol, pe->last_cuts, np);
-        float lo = p > 0 ? pe->last_cuts[p - 1] : -G_MAXFLOAT, hi = p + 1 < np ? pe->last_cuts[p] : G_MAXFLOAT;
-        if (p < lastp || ne->first_x1[c] < lo - tol || ne->first_x2[c] > hi + tol || (header && p != c))
-            return FALSE;
-        map[c] = lastp = p;
-    }
-    gsize pend = prev->len - 1, pstart = pend;
-    while (pstart > 0 && prev->str[pstart - 1] != '\n')
-        pstart--;
-    gsize nend = 0;
-    while (nend < next->len && next->str[nend] != '\n')
-        nend++;
-    gsize pcs[MAX_COLS], pce[MAX_COLS], ncs[MAX_COLS], nce[MAX_COLS], hcs[MAX_COLS], hce[MAX_COLS];
-    if (nend == next->len || split_cells(prev->str, pstart, pend, pcs, pce, MAX_COLS) != np ||
-        split_cells(next->str, 0, nend, ncs, nce, MAX_COLS) != nn)
-        return FALSE;
-    /* mv[c]: where the moving part of next's cell c begins (after a repeated header's text) */
-    gsize mv[MAX_COLS];
-    gboolean any = FALSE;
-    if (header && split_cells(prev->str, pe->head_start, pe->head_end, hcs, hce, MAX_COLS) != np)
-        return FALSE;
-    for (guint c = 0; c < nn; c++) {
-        mv[c] = ncs[c];
-        if (header) {
-            gsize hl = hce[c] - hcs[c];
-            if (nce[c] - ncs[c] < hl || memcmp(next->str + ncs[c], prev->str + hcs[c], hl) != 0)
-                return FALSE;
-            mv[c] += hl;
-            if (mv[c] < nce[c] && next->str[mv[c]] == ' ')
-                mv[c]++;
-            if (c == 0 && mv[c] < nce[c])
-                return FALSE; /* new first-column content: a new row */
-        }
-        any |= mv[c] < nce[c];
-    }
-    if (!any)
-        return FALSE;
-
-    const PPGlyph *pg = (const PPGlyph *)prev_glyphs->data, *ng = (const PPGlyph *)next_glyphs->data;
-    guint pkeep = prev_glyphs->len;
-    while (pkeep > 0 && pg[pkeep - 1].offset >= pstart)
-        pkeep--;
-    guint pi = pkeep;
-    GString *line = g_string_new(NULL);
-    GArray *lg = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
-    for (guint p = 0; p < np; p++) {
-        if (p > 0)
-            g_string_append_c(line, '\t');
-        gsize base = pstart + line->len;
-        g_string_append_len(line, prev->str + pcs[p], (gssize)(pce[p] - pcs[p]));
-        for (; pi < prev_glyphs->len && pg[pi].offset < pce[p]; pi++) {
-            PPGlyph g = pg[pi];
-            g.offset = (guint32)(base + (g.offset - pcs[p]));
-            g_array_append_val(lg, g);
-        }
-        for (guint c = 0; c < nn; c++) {
-            if (map[c] != p || nce[c] == mv[c])
-                continue;
-            if (line->len > 0 && line->str[line->len - 1] != '\t' &&
-                join_needs_space(g_utf8_get_char(g_utf8_prev_char(line->str + line->len)),
-                                 g_utf8_get_char(next->str + mv[c])))
-                g_string_append_c(line, ' ');
-            base = pstart + line->len;
-            g_string_append_len(line, next->str + mv[c], (gssize)(nce[c] - mv[c]));
-            for (guint k = 0; k < next_glyphs->len && ng[k].offset < nce[c]; k++) {
-                if (ng[k].offset < mv[c])
-                    continue;
-                PPGlyph g = ng[k];
-                g.offset = (guint32)(base + (g.offset - mv[c]));
-                g.page = next_page;
-                g_array_append_val(lg, g);
-            }
-        }
-    }
-    g_string_truncate(prev, pstart);
-    g_string_append_len(prev, line->str, (gssize)line->len);
-    g_string_append_c(prev, '\n');
-    g_array_set_size(prev_glyphs, pkeep);
-    g_array_append_vals(prev_glyphs, lg->data, lg->len);
-    g_array_unref(lg);
-
-    /* next's first line keeps the repeated header's text, or goes */
-    g_string_truncate(line, 0);
-    GArray *keep = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
-    guint k = 0;
-    for (guint c = 0; c < nn && header; c++) {
-        if (c > 0)
-            g_string_append_c(line, '\t');
-        gsize base = line->len, hl = hce[c] - hcs[c];
-        g_string_append_len(line, next->str + ncs[c], (gssize)hl);
-        for (; k < next_glyphs->len && ng[k].offset < nce[c]; k++)
-            if (ng[k].offset >= ncs[c] && ng[k].offset < ncs[c] + hl) {
-                PPGlyph g = ng[k];
-                g.offset = (guint32)(base + (g.offset - ncs[c]));
-                g_array_append_val(keep, g);
-            }
-    }
-    if (header)
-        g_string_append_c(line, '\n');
-    while (k < next_glyphs->len && ng[k].offset < nend)
-        k++;
-    gsize old_len = nend + 1;
-    gssize delta = (gssize)line->len - (gssize)old_len;
-    for (; k < next_glyphs->len; k++) {
-        PPGlyph g = ng[k];
-        g.offset = (guint32)((gssize)g.offset + delta);
-        g_array_append_val(keep, g);
-    }
-    g_string_erase(next, 0, (gssize)old_len);
-    g_string_prepend_len(next, line->str, (gssize)line->len);
-    g_array_set_size(next_glyphs, 0);
-    g_array_append_vals(next_glyphs, keep->data, keep->len);
-    g_array_unref(keep);
-    g_string_free(line, TRUE);
-
-    /* next's own last table keeps pointing at its header */
-    if (ne->head_end > ne->head_start) {
-        if (ne->head_start == 0 && header)
-            ne->head_end = nend + delta;
-        else if (ne->head_start >= old_len)
-            ne->head_start += delta, ne->head_end += delta;
-        else
-            ne->head_end = ne->head_start; /* the header was the line that moved: none left */
-    }
-    return TRUE;
-}
-
-/* ---- GBK through a single-byte font ---- */
-
-/* The byte a WinAnsi (cp1252) font drew for a character, or -1. */
-static int winansi_byte(gunichar c)
-{
-    static const guint16 hi[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                   0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-                                   0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-    if (c < 0x100)
-        return (int)c;
-    for (int i = 0; i < 32; i++)
-        if (hi[i] && hi[i] == c)
-            return 0x80 + i;
-    return -1;
-}
-
-static gunichar gbk_pair(int b1, int b2)
-{
-    if (b1 < 0x81 || b1 > 0xFE || b2 < 0x40 || b2 > 0xFE || b2 == 0x7F)
-        return 0;
-    char in[2] = {(char)b1, (char)b2};
-    g_autofree char *u = g_convert(in, 2, "UTF-8", "GB18030", NULL, NULL, NULL);
-    if (!u || !*u)
-        return 0;
-    gunichar c = g_utf8_get_char_validated(u, -1);
-    return (c == (gunichar)-1 || c == (gunichar)-2 || c < 0x80) ? 0 : c;
-}
-
-guint pp_pdf_fix_gbk_mojibake(PPChar *ch, guint n)
-{
-    /* cheap test first: most visible characters are Latin-1 high bytes */
-    guint high = 0, visible = 0;
-    for (guint i = 0; i < n; i++) {
-        if (is_space_char(ch[i].c))
-            continue;
-        visible++;
-        int b = winansi_byte(ch[i].c);
-        high += b >= 0x80;
-    }
-    if (high < 4 || high * 10 < visible * 6)
-        return n;
-    guint pairs = 0, tried = 0;
-    for (guint i = 0; i + 1 < n; i++) {
-        int b1 = winansi_byte(ch[i].c);
-        if (b1 < 0x81)
-            continue;
-        tried++;
-        if (gbk_pair(b1, winansi_byte(ch[i + 1].c))) {
-            pairs++;
-            i++;
-        }
-    }
-    if (pairs * 10 < tried * 8)
-        return n;
-    /* the word spaces poppler guessed from the single-byte widths mean nothing: drop them and let
-     * the layout judge the gaps */
-    guint w = 0;
-    for (guint i = 0; i < n; i++) {
-        if (ch[i].c == ' ')
-            continue;
-        int b1 = winansi_byte(ch[i].c);
-        gunichar u = (b1 >= 0x81 && i + 1 < n) ? gbk_pair(b1, winansi_byte(ch[i + 1].c)) : 0;
-        PPChar c = ch[i];
-        if (u) {
-            c.c = u;
-            c.x1 = MIN(c.x1, ch[i + 1].x1), c.y1 = MIN(c.y1, ch[i + 1].y1);
-            c.x2 = MAX(c.x2, ch[i + 1].x2), c.y2 = MAX(c.y2, ch[i + 1].y2);
-            i++;
-        }
-        ch[w++] = c;
-    }
-    return w;
 }

@@ -4,7 +4,8 @@
  * by their vertical position, orders each line by x, puts spaces where the gaps are, and rebuilds
  * tables: a run of lines whose characters fall into consistent columns becomes one line per table
  * row, cells separated by '\t', every cell's wrapped fragments joined top to bottom. Kept free of
- * poppler so it can be tested on synthetic pages.
+ * poppler so it can be tested on synthetic pages. Files: pdf_layout.c (lines, tables, turned pages),
+ * pdf_rows.c (rows broken by a page break), pdf_gbk.c (GBK drawn through a single-byte font).
  */
 #ifndef PP_PDF_LAYOUT_H
 #define PP_PDF_LAYOUT_H
@@ -46,5 +47,20 @@ gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *
  * are Latin-1 high characters that pair up into valid GBK codes, replace each pair by its CJK
  * character with the union of both boxes. chars must be in content order. Returns the new count. */
 guint pp_pdf_fix_gbk_mojibake(PPChar *chars, guint n);
+
+/* Shared by the layout files: the column of x given ncols-1 ascending cuts. */
+static inline guint pp_pdf_col_of(float x, const float *cuts, guint ncols)
+{
+    guint c = 0;
+    while (c + 1 < ncols && x > cuts[c])
+        c++;
+    return c;
+}
+
+/* Wrapped fragments of a cell join without a separator, except between two Latin words. */
+static inline gboolean pp_pdf_join_needs_space(gunichar a, gunichar b)
+{
+    return a < 0x80 && b < 0x80 && g_ascii_isalpha((gchar)a) && g_ascii_isalpha((gchar)b);
+}
 
 #endif
