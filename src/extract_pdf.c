@@ -77,11 +77,14 @@ static void read_page(Job *job, PopplerDocument *pdf, int i)
     if (text && poppler_page_get_text_layout(page, &rects, &nr) && nr) {
         PPChar *ch = g_new(PPChar, nr);
         guint n = 0;
-        for (const char *p = text; *p && n < nr; p = g_utf8_next_char(p), n++) {
+        const char *p = text;
+        for (; *p && n < nr; p = g_utf8_next_char(p), n++) {
             ch[n].c = g_utf8_get_char(p);
             ch[n].x1 = (float)rects[n].x1, ch[n].y1 = (float)rects[n].y1;
             ch[n].x2 = (float)rects[n].x2, ch[n].y2 = (float)rects[n].y2;
         }
+        if (n != nr || *p) /* never seen; would misplace boxes */
+            g_debug("page %d: %u characters for %u boxes", i + 1, (guint)g_utf8_strlen(text, -1), nr);
         n = pp_pdf_fix_gbk_mojibake(ch, n);
         pp_pdf_layout(ch, n, pg.body->text, pg.body->glyphs, &job->edges[i]);
         g_free(ch);
