@@ -43,6 +43,7 @@ typedef struct {
     const PPLimits *lim;
     gint next;          /* next page to take (atomic) */
     gint stop;          /* set when the text limit is exceeded (atomic) */
+    gint garbled;       /* pages whose text is undecodable (atomic) */
     gsize text_bytes;   /* guarded by lock */
     GMutex lock;
     PPDoc **pages;      /* per page scratch docs, owned; the body part comes first */
@@ -86,7 +87,10 @@ static void read_page(Job *job, PopplerDocument *pdf, int i)
         if (n != nr || *p) /* never seen; would misplace boxes */
             g_debug("page %d: %u characters for %u boxes", i + 1, (guint)g_utf8_strlen(text, -1), nr);
         n = pp_pdf_fix_gbk_mojibake(ch, n);
-        pp_pdf_layout(ch, n, pg.body->text, pg.body->glyphs, &job->edges[i]);
+        if (pp_pdf_text_is_garbled(ch, n))
+            g_atomic_int_inc(&job->garbled); /* reviewed as a page without text */
+        else
+            pp_pdf_layout(ch, n, pg.body->text, pg.body->glyphs, &job->edges[i]);
         g_free(ch);
     }
     g_free(rects);
@@ -200,14 +204,22 @@ static gboolean pdf_extract(PPDoc *doc, const PPLimits *lim, GError **error)
                     lim->max_text_bytes >> 20);
         return FALSE;
     }
+    if (glyphs == 0 && job.garbled) {
+        g_set_error(error, PP_ERROR, PP_ERR_NO_TEXT,
+                    "PDF 的文字无法解码（字体缺少字符映射，提取出的是乱码），无法审查；请用原始文档重新导出 PDF");
+        return FALSE;
+    }
     if (glyphs == 0) {
         g_set_error(error, PP_ERROR, PP_ERR_NO_TEXT,
                     "PDF 共 %d 页，没有任何可提取的文字（可能是扫描图片），无法审查；请提供带文字层的版本或先做文字识别",
                     n_pages);
         return FALSE;
     }
-    if (empty_pages)
-        pp_doc_note(doc, "PDF 有 %u 页没有可提取的文字（空白页或扫描图片），其中如有内容未经审查", empty_pages);
+    if (job.garbled)
+        pp_doc_note(doc, "PDF 有 %d 页文字无法解码（字体缺少字符映射），这些页未经审查", job.garbled);
+    if (empty_pages > (guint)job.garbled)
+        pp_doc_note(doc, "PDF 有 %u 页没有可提取的文字（空白页或扫描图片），其中如有内容未经审查",
+                    empty_pages - (guint)job.garbled);
 
     pp_pdf_read_metadata(doc, pdf);
     pp_pdf_read_attachments(doc, pdf, lim);

@@ -77,3 +77,17 @@ guint pp_pdf_fix_gbk_mojibake(PPChar *ch, guint n)
     }
     return w;
 }
+
+gboolean pp_pdf_text_is_garbled(const PPChar *ch, guint n)
+{
+    guint bad = 0, visible = 0;
+    for (guint i = 0; i < n; i++) {
+        gunichar c = ch[i].c;
+        if (g_unichar_isspace(c))
+            continue;
+        visible++;
+        bad += (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || (c < 0x20) || (c >= 0x7F && c < 0xA0) ||
+               (c >= 0xF0000 && c <= 0x10FFFF);
+    }
+    return visible > 0 && bad * 2 > visible;
+}

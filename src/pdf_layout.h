@@ -48,6 +48,10 @@ gboolean pp_pdf_join_rows(GString *prev, GArray *prev_glyphs, const PPPdfEdges *
  * character with the union of both boxes. chars must be in content order. Returns the new count. */
 guint pp_pdf_fix_gbk_mojibake(PPChar *chars, guint n);
 
+/* Is most of the text private-use or replacement characters (fonts without a usable ToUnicode map,
+ * common in Chinese PDFs with subset fonts): the extracted text says nothing about the page. */
+gboolean pp_pdf_text_is_garbled(const PPChar *chars, guint n);
+
 /* Shared by the layout files: the column of x given ncols-1 ascending cuts. */
 static inline guint pp_pdf_col_of(float x, const float *cuts, guint ncols)
 {

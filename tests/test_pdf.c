@@ -583,6 +583,18 @@ static void test_letter_spaced(void)
     g_assert_cmpstr(text->str, ==, "抄 送 县 委 办 公 室\n县 人 大 常 委 会 办\n");
 }
 
+/* Text from fonts without a usable ToUnicode map comes out as private-use characters: no text. */
+static void test_garbled(void)
+{
+    PPChar ch[8];
+    for (int i = 0; i < 8; i++)
+        ch[i] = (PPChar){.c = i < 6 ? 0xE000 + (gunichar)i : '1', .x1 = 10.0f * (float)i, .x2 = 10.0f * (float)i + 9, .y2 = 10};
+    g_assert_true(pp_pdf_text_is_garbled(ch, 8));
+    for (int i = 0; i < 5; i++)
+        ch[i].c = 0x4E00 + (gunichar)i;
+    g_assert_false(pp_pdf_text_is_garbled(ch, 8));
+}
+
 static void test_bid(void)
 {
     static const guint8 png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
@@ -646,6 +658,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf/short-numbers-not-glued", test_short_numbers_not_glued);
     g_test_add_func("/pdf/first-column-wraps", test_first_column_wraps);
     g_test_add_func("/pdf/letter-spaced", test_letter_spaced);
+    g_test_add_func("/pdf/garbled", test_garbled);
     g_test_add_func("/pdf/bid", test_bid);
     g_test_add_func("/pdf/corpus-errors", test_corpus_errors);
     return g_test_run();
