@@ -330,9 +330,13 @@ static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b
                  * cell's right edge, or a short number, and digits on the next line are two values
                  * (columns the layout could not tell apart) */
                 gunichar first = ch[idx[0]].c;
-                gsize run = 0;
-                while (run < text->len && g_ascii_isdigit(text->str[text->len - 1 - run]))
+                guint run = 0; /* digits (ASCII or full-width) just written, up to 3 */
+                for (const char *q = text->str + text->len; run < 3;) {
+                    q = g_utf8_find_prev_char(text->str, q);
+                    if (!q || !g_unichar_isdigit(g_utf8_get_char(q)))
+                        break;
                     run++;
+                }
                 if (last && (pp_pdf_join_needs_space(last, first) ||
                              (g_unichar_isdigit(last) && g_unichar_isdigit(first) &&
                               (run < 3 || last_x2 < colmax[c] - 1.5f * L->em))))

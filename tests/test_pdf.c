@@ -518,20 +518,21 @@ static void test_centred_cells(void)
     g_assert_cmpuint(edges.last_ncols, ==, 3);
 }
 
-/* Digits on the next line of a cell join the number above only when that line was full of it. */
+/* Digits on the next line of a cell join the number above only when that line was full of it
+ * (full-width digits too). */
 static void test_short_numbers_not_glued(void)
 {
     PPChar ch[64];
     guint n = 0;
     n = put(ch, n, 0, 0, "序号"), n = put(ch, n, 40, 0, "数量"), n = put(ch, n, 100, 0, "卡号");
-    n = put(ch, n, 0, 12, "1"), n = put(ch, n, 40, 12, "0"), n = put(ch, n, 100, 12, "6222");
-    n = put(ch, n, 40, 24, "21"), n = put(ch, n, 100, 24, "0211");
+    n = put(ch, n, 0, 12, "1"), n = put(ch, n, 40, 12, "0"), n = put(ch, n, 100, 12, "６２２２");
+    n = put(ch, n, 40, 24, "21"), n = put(ch, n, 100, 24, "０２１１");
     n = put(ch, n, 0, 36, "2"), n = put(ch, n, 40, 36, "5"), n = put(ch, n, 100, 36, "6217");
     g_autoptr(GString) text = g_string_new(NULL);
     g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
     PPPdfEdges edges;
     pp_pdf_layout(ch, n, text, glyphs, &edges);
-    g_assert_cmpstr(text->str, ==, "序号\t数量\t卡号\n1\t0 21\t62220211\n2\t5\t6217\n");
+    g_assert_cmpstr(text->str, ==, "序号\t数量\t卡号\n1\t0 21\t６２２２０２１１\n2\t5\t6217\n");
 }
 
 /* No 序号: a name wrapped in the first column continues its row; single-line rows, some with empty
