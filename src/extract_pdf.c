@@ -2,7 +2,8 @@
  *
  * Each page becomes one body part built by pdf_layout.c from poppler's characters and boxes (lines
  * by position, tables as one line per row with '\t' between cells) with a PPGlyph per character;
- * then the page visitors run (annotations; later stages' page checks go in the same table). Large
+ * then the page visitors run (annotations, form fields; further per-page checks, e.g. text under
+ * boxes, go in the same table). Pages whose text runs sideways are turned first. Large
  * documents are read by two workers, each with its own PopplerDocument (poppler objects are not
  * shared across threads); every page's parts go to a scratch PPDoc and are moved into the document in
  * page order at the end, so the output does not depend on scheduling.
