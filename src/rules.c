@@ -36,6 +36,12 @@ static const struct {
     {"max_lines", KEY_SETTING},
     {"min_length", KEY_SETTING},
     {"max_length", KEY_SETTING},
+    /* privacy stage (documented in stage_privacy.c and rules/privacy.rules) */
+    {"action", KEY_SETTING},      /* report (default) | exclude: a look-alike whose span nothing may report */
+    {"detector", KEY_SETTING},    /* person_name | address: evidence-based detector instead of a pattern */
+    {"min_digits", KEY_SETTING},  /* numeric prefilter: the part must hold a run of this many digits */
+    {"weak_cues", KEY_SETTING},   /* cue words that only suggest (reported with weak_severity) */
+    {"anti_window", KEY_SETTING}, /* characters before a match searched for anti_context words */
 };
 
 static int key_index(const char *key)

@@ -1,0 +1,384 @@
+/* privacy stage, part 2: personal names and home addresses, found by evidence — a table column
+ * typed by its header, a cue word (申请人：…, 住址：…), a salutation in a reply, a nearby identifier,
+ * the author fields of metadata. Words that merely start with a surname (任何、黄金) never get here:
+ * only text that the evidence points at is looked at. Officials named in their role (任命…同志为…)
+ * carry no cue and are left alone.
+ */
+#include <string.h>
+
+#include "names.h"
+#include "privacy.h"
+
+/* ---- small text helpers on the scratch text (full-width punctuation already ASCII) ---- */
+
+static gboolean is_name_char(gunichar c) { return pp_is_han(c) || c == 0x00B7 || c == 0x30FB; }
+
+/* Characters of the Han run starting at p, up to max; *end gets its end. */
+static int han_run(const char *p, const char *limit, int max, const char **end)
+{
+    int n = 0;
+    while (p < limit && n < max && is_name_char(g_utf8_get_char(p))) {
+        p = g_utf8_next_char(p);
+        n++;
+    }
+    *end = p;
+    return n;
+}
+
+static const char *skip_chars(const char *p, int n)
+{
+    for (int i = 0; i < n; i++)
+        p = g_utf8_next_char(p);
+    return p;
+}
+
+static char *trim_dup(const char *s, gsize n, gsize *lead)
+{
+    gsize a = 0, b = n;
+    while (a < b && (s[a] == ' ' || s[a] == '\r'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\r'))
+        b--;
+    if (lead)
+        *lead = a;
+    return g_strndup(s + a, b - a);
+}
+
+static PPSeverity name_severity(const PVText *t, const PPRule *r, gboolean strong)
+{
+    if (strong && (t->kind & (DOC_LIST | DOC_REPLY)))
+        return r->severity;
+    int s = pp_severity_from_name(pp_rule_setting(r, "review_severity", "review"));
+    return s < 0 ? PP_SEV_REVIEW : (PPSeverity)s;
+}
+
+static void report_name(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev)
+{
+    if (e <= s || pv_is_claimed(t, s, e))
+        return;
+    g_autofree char *v = g_strndup(t->s + s, e - s);
+    pv_report(t, r, s, e, v, sev);
+}
+
+/* Words that follow a name in running text: 举报人张三反映…, 申请人李四于…. */
+static const char *const name_followers[] = {
+    "反映", "称", "于", "因", "在", "向", "对", "的", "系", "现", "等", "诉称", "申请", "提出", "报称", "来信",
+    "来电", "投诉", "举报", "同志", "先生", "女士", "一家", "夫妇", "户", "家", "与", "和", "及", "为", "所",
+    "已", "将", "曾", "自", "经", "是", "不服", "要求", "请求", "认为", "主张", "陈述", "持有", "名下", "本人",
+    "签名", "签字", "之", "到", "也", "个人", "身份证",
+};
+
+static gboolean starts_with_follower(const char *p, const char *limit)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(name_followers); i++) {
+        gsize l = strlen(name_followers[i]);
+        if ((gsize)(limit - p) >= l && memcmp(p, name_followers[i], l) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A name right after a cue at p: the whole Han run if it ends there, or its head before a word that
+ * follows names. Returns the end of the name or NULL. */
+static const char *name_after(const char *p, const char *limit)
+{
+    const char *end;
+    int n = han_run(p, limit, 9, &end);
+    if (n < 2)
+        return NULL;
+    if (n <= 4 && pp_name_plausible(p, (gsize)(end - p), TRUE))
+        return end;
+    for (int l = MIN(n - 1, 4); l >= 2; l--) {
+        const char *e = skip_chars(p, l);
+        if (starts_with_follower(e, limit) && pp_name_plausible(p, (gsize)(e - p), TRUE))
+            return e;
+    }
+    return NULL;
+}
+
+/* Characters before a name that do not belong to it (致张三先生, 经核实张三（身份证…）. */
+static const char name_preceders[] = "致向对给与和及请由被让经据称实查户主名为是";
+
+/* A name ending at `end` (just before 先生/（身份证…): the longest plausible tail of the Han run. */
+static const char *name_before(const char *start_limit, const char *end)
+{
+    const char *p = end;
+    int run = 0;
+    while (p > start_limit && run < 5) {
+        const char *q = g_utf8_prev_char(p);
+        if (!is_name_char(g_utf8_get_char(q)))
+            break;
+        p = q;
+        run++;
+    }
+    for (int l = MIN(run, 4); l >= 2; l--) {
+        const char *s = end;
+        for (int i = 0; i < l; i++)
+            s = g_utf8_prev_char(s);
+        if (!pp_name_plausible(s, (gsize)(end - s), TRUE))
+            continue;
+        if (l == run || l == 2)
+            return s;
+        gunichar before = g_utf8_get_char(g_utf8_prev_char(s));
+        for (const char *c = name_preceders; *c; c = g_utf8_next_char(c))
+            if (g_utf8_get_char(c) == before)
+                return s;
+    }
+    return NULL;
+}
+
+/* ---- names ---- */
+
+static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **anti)
+{
+    PPSeverity sev = name_severity(t, r, TRUE);
+    for (guint line = 0; line < t->line_start->len; line++) {
+        gint head = g_array_index(t->table_head, gint, line);
+        if (head < 0)
+            continue;
+        /* a list of officials and their posts (职务、拟任) is public information */
+        gsize hs = g_array_index(t->line_start, gsize, head);
+        const char *hl = t->s + hs, *hnl = memchr(hl, '\n', t->len - hs);
+        gsize hn = hnl ? (gsize)(hnl - hl) : t->len - hs;
+        if (pv_contains_any(hl, hn, anti))
+            continue;
+        gsize ls = g_array_index(t->line_start, gsize, line);
+        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
+        gsize le = nl ? (gsize)(nl - t->s) : t->len;
+        for (gsize cs = ls; cs <= le;) {
+            const char *tab = memchr(t->s + cs, '\t', le - cs);
+            gsize ce = tab ? (gsize)(tab - t->s) : le;
+            gsize hdn = 0;
+            const char *h = pv_column_header(t, cs, &hdn);
+            if (h && pv_contains_any(h, hdn, columns)) {
+                gsize lead = 0;
+                g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
+                if (pp_name_plausible(v, strlen(v), FALSE))
+                    report_name(t, r, cs + lead, cs + lead + strlen(v), sev);
+            }
+            if (!tab)
+                break;
+            cs = ce + 1;
+        }
+    }
+}
+
+static void names_after_cues(PVText *t, const PPRule *r, char **cues, PPSeverity sev)
+{
+    const char *limit = t->s + t->len;
+    for (char **c = cues; c && *c; c++) {
+        gsize cl = strlen(*c);
+        for (const char *h = g_strstr_len(t->s, (gssize)t->len, *c); h; h = g_strstr_len(h + cl, limit - h - cl, *c)) {
+            if (h > t->s && g_str_has_prefix(g_utf8_prev_char(h), "被"))
+                continue; /* 被申请人 is the agency */
+            const char *p = h + cl;
+            while (p < limit && (*p == ':' || *p == ' '))
+                p++;
+            const char *e = name_after(p, limit);
+            if (e)
+                report_name(t, r, (gsize)(p - t->s), (gsize)(e - t->s), sev);
+        }
+    }
+}
+
+/* 张三先生、李四女士; the surname alone (李女士) is already de-identified. */
+static void names_before_words(PVText *t, const PPRule *r, const char *const *words, gsize nwords, PPSeverity sev)
+{
+    const char *limit = t->s + t->len;
+    for (gsize w = 0; w < nwords; w++) {
+        gsize wl = strlen(words[w]);
+        for (const char *h = g_strstr_len(t->s, (gssize)t->len, words[w]); h; h = g_strstr_len(h + wl, limit - h - wl, words[w])) {
+            const char *end = h; /* the words start with the bracket or comma that ends the name */
+            gsize ls = g_array_index(t->line_start, gsize, pv_line_of(t, (gsize)(h - t->s)));
+            const char *s = name_before(t->s + ls, end);
+            if (s)
+                report_name(t, r, (gsize)(s - t->s), (gsize)(end - t->s), sev);
+        }
+    }
+}
+
+/* The addressee of a reply: a line "黄燕：" among the first lines after the title. */
+static void names_in_salutation(PVText *t, const PPRule *r)
+{
+    if (!(t->kind & DOC_REPLY) || t->part->kind != PP_PART_BODY)
+        return;
+    for (guint line = 0; line < t->line_start->len && line < 8; line++) {
+        gsize ls = g_array_index(t->line_start, gsize, line);
+        const char *p = t->s + ls, *limit = t->s + t->len, *end;
+        while (p < limit && *p == ' ')
+            p++;
+        int n = han_run(p, limit, 5, &end);
+        if (n < 2 || n > 4 || end >= limit || *end != ':')
+            continue;
+        if (pp_name_plausible(p, (gsize)(end - p), TRUE))
+            report_name(t, r, (gsize)(p - t->s), (gsize)(end - t->s), r->severity);
+    }
+}
+
+/* Metadata: the value of an author field is a person's name by the field it stands in. */
+static void names_in_metadata(PVText *t, const PPRule *r)
+{
+    static const char *const fields[] = {"creator", "lastmodifiedby", "author", "作者", "创建者", "修改者",
+                                         "manager", "经理", "审阅者", "typist"};
+    g_autofree char *origin = g_ascii_strdown(t->part->origin ? t->part->origin : "", -1);
+    gboolean origin_is_field = FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(fields); i++)
+        origin_is_field |= strstr(origin, fields[i]) != NULL;
+    for (guint line = 0; line < t->line_start->len; line++) {
+        gsize ls = g_array_index(t->line_start, gsize, line);
+        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
+        gsize le = nl ? (gsize)(nl - t->s) : t->len;
+        const char *l = t->s + ls;
+        gsize vs = ls;
+        gboolean field = origin_is_field;
+        const char *sep = NULL;
+        for (const char *p = l; p < t->s + le && !sep; p++)
+            if (*p == ':' || *p == '=' || *p == '\t')
+                sep = p;
+        if (sep) {
+            g_autofree char *key = g_ascii_strdown(l, sep - l);
+            field = FALSE;
+            for (gsize i = 0; i < G_N_ELEMENTS(fields); i++)
+                field |= strstr(key, fields[i]) != NULL;
+            vs = (gsize)(sep - t->s) + 1;
+        }
+        if (!field)
+            continue;
+        gsize lead = 0;
+        g_autofree char *v = trim_dup(t->s + vs, le - vs, &lead);
+        if (pp_name_plausible(v, strlen(v), FALSE))
+            report_name(t, r, vs + lead, vs + lead + strlen(v), name_severity(t, r, FALSE));
+    }
+}
+
+void pv_detect_names(PVText *t, const PPRule *r)
+{
+    if (t->part->kind == PP_PART_METADATA) {
+        names_in_metadata(t, r);
+        return;
+    }
+    char **columns = pp_rule_setting_list(r, "columns");
+    char **cues = pp_rule_setting_list(r, "cues");
+    char **weak = pp_rule_setting_list(r, "weak_cues");
+    char **anti = pp_rule_setting_list(r, "anti_context");
+    int ws = pp_severity_from_name(pp_rule_setting(r, "weak_severity", "info"));
+    names_in_columns(t, r, columns, anti);
+    names_in_salutation(t, r);
+    names_after_cues(t, r, cues, name_severity(t, r, TRUE));
+    static const char *const suffixes[] = {"先生", "女士"};
+    names_before_words(t, r, suffixes, G_N_ELEMENTS(suffixes), name_severity(t, r, FALSE));
+    static const char *const id_words[] = {"(身份证", ",身份证", "，身份证", "(公民身份", "，公民身份", ",公民身份", "，男，", "，女，", ",男,", ",女,", "，性别", ",性别"};
+    names_before_words(t, r, id_words, G_N_ELEMENTS(id_words), name_severity(t, r, TRUE));
+    names_after_cues(t, r, weak, ws < 0 ? PP_SEV_INFO : (PPSeverity)ws);
+    g_strfreev(columns);
+    g_strfreev(cues);
+    g_strfreev(weak);
+    g_strfreev(anti);
+}
+
+/* ---- addresses ---- */
+
+gboolean pv_address_plausible(const char *s, gsize n)
+{
+    static const char *const units[] = {"省", "市", "区", "县", "旗", "镇", "乡", "街道", "村", "社区", "路", "街",
+                                        "巷", "弄", "大道", "组", "号", "栋", "幢", "单元", "室", "楼", "小区", "屯", "庄"};
+    static const char *const ends[] = {"村", "社区", "组", "屯", "庄", "小区", "社"};
+    glong chars = g_utf8_strlen(s, (gssize)n);
+    if (chars < 5 || chars > 80 || pp_name_is_masked(s, n) || !pp_is_han(g_utf8_get_char(s)))
+        return FALSE;
+    int nunits = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(units); i++)
+        nunits += g_strstr_len(s, (gssize)n, units[i]) != NULL;
+    if (nunits < 2)
+        return FALSE;
+    for (gsize i = 0; i < n; i++)
+        if (g_ascii_isdigit(s[i]))
+            return TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(ends); i++)
+        if (g_str_has_suffix(s, ends[i]))
+            return TRUE;
+    /* Chinese numerals: 三组、十二号 */
+    return g_strstr_len(s, (gssize)n, "号") || g_strstr_len(s, (gssize)n, "组");
+}
+
+static void report_address(PVText *t, const PPRule *r, gsize s, gsize e)
+{
+    if (e <= s || pv_is_claimed(t, s, e))
+        return;
+    g_autofree char *v = g_strndup(t->s + s, e - s);
+    if (pv_address_plausible(v, e - s))
+        pv_report(t, r, s, e, v, r->severity);
+}
+
+/* End of an address value starting at p: the next punctuation, space, tab or line end. */
+static const char *address_end(const char *p, const char *limit)
+{
+    static const char *const stops[] = {"。", "、", "；", "“", "”", "《"};
+    while (p < limit) {
+        char c = *p;
+        if (c == ',' || c == '.' || c == ';' || c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '"')
+            return p;
+        for (gsize i = 0; i < G_N_ELEMENTS(stops); i++)
+            if ((gsize)(limit - p) >= strlen(stops[i]) && memcmp(p, stops[i], strlen(stops[i])) == 0)
+                return p;
+        p = g_utf8_next_char(p);
+    }
+    return limit;
+}
+
+void pv_detect_addresses(PVText *t, const PPRule *r)
+{
+    if (t->part->kind == PP_PART_METADATA)
+        return;
+    char **columns = pp_rule_setting_list(r, "columns");
+    char **cues = pp_rule_setting_list(r, "cues");
+    char **anti = pp_rule_setting_list(r, "anti_context");
+    char **person = pp_rule_setting_list(r, "context");
+    int window = pp_rule_setting_int(r, "window", 20);
+    /* table columns of a table about persons (its header names a person or an ID) */
+    for (guint line = 0; line < t->line_start->len; line++) {
+        gsize ls = g_array_index(t->line_start, gsize, line);
+        if (g_array_index(t->table_head, gint, line) < 0 || !pv_table_has_column(t, ls, person))
+            continue;
+        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
+        gsize le = nl ? (gsize)(nl - t->s) : t->len;
+        for (gsize cs = ls; cs <= le;) {
+            const char *tab = memchr(t->s + cs, '\t', le - cs);
+            gsize ce = tab ? (gsize)(tab - t->s) : le;
+            gsize hn = 0;
+            const char *h = pv_column_header(t, cs, &hn);
+            if (h && pv_contains_any(h, hn, columns) && !pv_contains_any(h, hn, anti)) {
+                gsize lead = 0;
+                g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
+                report_address(t, r, cs + lead, cs + lead + strlen(v));
+            }
+            if (!tab)
+                break;
+            cs = ce + 1;
+        }
+    }
+    /* cue words in running text: 住址：…, 家住…, 通讯地址：… */
+    const char *limit = t->s + t->len;
+    for (char **c = cues; c && *c; c++) {
+        gsize cl = strlen(*c);
+        for (const char *h = g_strstr_len(t->s, (gssize)t->len, *c); h; h = g_strstr_len(h + cl, limit - h - cl, *c)) {
+            if (pv_words_before(t, (gsize)(h - t->s), window, anti))
+                continue; /* 单位住所, 公司…住所: an organisation's address */
+            const char *p = h + cl;
+            while (p < limit && (*p == ':' || *p == ' '))
+                p++;
+            static const char *const joiners[] = {"为", "是", "在", "于"};
+            for (gsize j = 0; j < G_N_ELEMENTS(joiners); j++)
+                if (g_str_has_prefix(p, joiners[j]) && pp_is_han(g_utf8_get_char(p + strlen(joiners[j])))) {
+                    p += strlen(joiners[j]);
+                    break;
+                }
+            const char *e = address_end(p, limit);
+            report_address(t, r, (gsize)(p - t->s), (gsize)(e - t->s));
+        }
+    }
+    g_strfreev(columns);
+    g_strfreev(cues);
+    g_strfreev(anti);
+    g_strfreev(person);
+}
