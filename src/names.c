@@ -90,17 +90,16 @@ gboolean pp_name_plausible(const char *s, gsize n, gboolean need_surname)
     if (n == 0 || pp_name_is_masked(s, n))
         return FALSE;
     glong chars = 0;
-    gboolean dot = FALSE;
+    /* transliterated names (买买提·艾力) hold any characters */
+    gboolean dot = g_strstr_len(s, (gssize)n, "·") || g_strstr_len(s, (gssize)n, "・") || g_strstr_len(s, (gssize)n, "•");
     gsize sl = pp_surname_len(s, n);
     for (const char *p = s; p < s + n; p = g_utf8_next_char(p), chars++) {
         gunichar c = g_utf8_get_char(p);
-        if (c == 0x00B7 || c == 0x30FB || c == 0x2022) { /* · ・ • in minority names */
-            dot = TRUE;
+        if (c == 0x00B7 || c == 0x30FB || c == 0x2022)
             continue;
-        }
         if (!pp_is_han(c))
             return FALSE;
-        if ((gsize)(p - s) >= (sl ? sl : 3) && has_char(non_name_chars, c))
+        if (!dot && (gsize)(p - s) >= (sl ? sl : 3) && has_char(non_name_chars, c))
             return FALSE;
     }
     if (dot ? (chars < 3 || chars > 12) : (chars < 2 || chars > 4))

@@ -1,0 +1,254 @@
+/* The privacy stage on small texts: hard negatives that must stay silent, positives that must be
+ * found (full-width, spaced, table columns typed by their header, cues, hidden parts), offsets into
+ * the original text, masking in reports, and rule-file checks. */
+#include <string.h>
+
+#include "stage.h"
+
+static PPRules *rules;
+
+static PPRules *load(const char *name, GError **error)
+{
+    g_autofree char *path = g_build_filename(SRCDIR, name, NULL);
+    PPRules *r = pp_rules_load_file(path, error);
+    if (r && !pp_stages_check_rules(r, error)) {
+        pp_rules_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* Run the stage on one part; returns the doc (findings in doc->findings). */
+static PPDoc *run_part(PPPartKind kind, const char *origin, const char *text)
+{
+    PPDoc *doc = pp_doc_new("t.txt", NULL);
+    PPPart *p = pp_doc_add_part(doc, kind, 0, origin);
+    g_string_assign(p->text, text);
+    PPRunOptions opt = {.limits = &pp_default_limits, .rules = rules};
+    pp_stage_privacy.run(doc, &opt);
+    return doc;
+}
+
+static PPDoc *run_text(const char *text) { return run_part(PP_PART_BODY, NULL, text); }
+
+/* The counted findings (block or review) */
+static guint counted(const PPDoc *doc)
+{
+    guint n = 0;
+    for (guint i = 0; i < doc->findings->len; i++) {
+        const PPFinding *f = doc->findings->pdata[i];
+        n += f->severity != PP_SEV_INFO;
+    }
+    return n;
+}
+
+static const PPFinding *find(const PPDoc *doc, const char *type, const char *text)
+{
+    for (guint i = 0; i < doc->findings->len; i++) {
+        const PPFinding *f = doc->findings->pdata[i];
+        if (strcmp(f->type, type) == 0 && strcmp(f->text, text) == 0 && f->severity != PP_SEV_INFO)
+            return f;
+    }
+    return NULL;
+}
+
+static void dump(const PPDoc *doc)
+{
+    for (guint i = 0; i < doc->findings->len; i++) {
+        const PPFinding *f = doc->findings->pdata[i];
+        g_printerr("  finding %s %s [%s] masked=%s\n", f->type, pp_severity_name(f->severity), f->text, f->masked);
+    }
+}
+
+static void expect(const PPDoc *doc, const char *type, const char *text)
+{
+    if (!find(doc, type, text)) {
+        dump(doc);
+        g_error("expected %s finding [%s]", type, text);
+    }
+}
+
+/* ---- hard negatives ---- */
+
+static const char *const negatives[] = {
+    "本次运维由重庆某信息技术有限公司（统一社会信用代码：91440305AWBJ98TMW4）承担。",
+    "经营场所：某副食店（统一社会信用代码：515107045RGFLKR532）。",
+    "绵游府办发〔2025〕144号",
+    "索引号：11500235009248682Y/2021-00192",
+    "群众可拨打政务服务便民热线12345或政府值班电话023-55318139反映问题，邮政编码404500。",
+    "联系方式\n地址：某某路12号\n联系电话：023-55318139",
+    "报警110，火警119，急救120，消费投诉12315，客服95588，热线400-800-1234。",
+    "当事人张某、李某某、王**、张*已依法处理。",
+    "坚持高水平开放，任何单位不得截留；黄金周期间王国平安；高中阶段。",
+    "经县人民政府研究，决定：任命张三同志为县财政局局长；免去李四同志的县民政局局长职务。",
+    "序号\t姓名\t拟任职务\n1\t王小明\t县财政局副局长",
+    "2018 年 12 月底前完成，共 1234567 元。",
+    "不在用的号段：154 1234 5678，17912345678。",
+    "政务邮箱：xxgk@cq.gov.cn",
+    "发文日期 2017-06-01",
+};
+
+static void test_negatives(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(negatives); i++) {
+        g_autoptr(PPDoc) doc = run_text(negatives[i]);
+        guint n = counted(doc);
+        if (n) {
+            dump(doc);
+            g_error("negative %zu (%s): %u findings", i, negatives[i], n);
+        }
+    }
+}
+
+/* ---- positives ---- */
+
+static void test_fullwidth_offsets(void)
+{
+    const char *text = "申请人：余华涵，身份证号：６１０１１３１９５００４２７１６５４，电话：１７８６４５８７３３５。";
+    g_autoptr(PPDoc) doc = run_text(text);
+    expect(doc, "cn_id", "６１０１１３１９５００４２７１６５４");
+    expect(doc, "mobile", "１７８６４５８７３３５");
+    expect(doc, "person_name", "余华涵");
+    const PPFinding *f = find(doc, "cn_id", "６１０１１３１９５００４２７１６５４");
+    /* offsets are into the original text */
+    g_assert_cmpuint(f->end - f->start, ==, strlen("６１０１１３１９５００４２７１６５４"));
+    g_assert_true(memcmp(text + f->start, f->text, f->end - f->start) == 0);
+    g_assert_cmpstr(f->masked, ==, "610113********1654");
+    /* the excerpt carries the masked value only */
+    g_assert_nonnull(f->context);
+    g_assert_null(strstr(f->context, "1950"));
+    g_assert_nonnull(strstr(f->context, "610113********1654"));
+}
+
+static void test_spaced_numbers(void)
+{
+    g_autoptr(PPDoc) doc = run_text("身份证号码 500235 1980 0125 4762；手机 138-1234-5678；卡号 6222 0210 0112 3456 789。");
+    expect(doc, "cn_id", "500235 1980 0125 4762");
+    expect(doc, "mobile", "138-1234-5678");
+    expect(doc, "bank_card", "6222 0210 0112 3456 789");
+    g_assert_cmpstr(find(doc, "cn_id", "500235 1980 0125 4762")->masked, ==, "500235********4762");
+}
+
+static void test_table_columns(void)
+{
+    const char *text = "关于2024年城乡低保对象的公示\n"
+                       "序号\t户主姓名\t身份证号码\t家庭住址\t联系电话\t银行卡号\n"
+                       "1\t欧阳娜娜\t50023519800125476X\t重庆市黔江区濯水镇石门村9组30号\t023-79221234\t6222021001123456788\n"
+                       "2\t买买提·艾力\t500235198001254762\t四川省绵阳市游仙区魏城镇人民路12号3栋2单元501室\t13812345678\t6222021001123456789\n";
+    g_autoptr(PPDoc) doc = run_text(text);
+    expect(doc, "person_name", "欧阳娜娜");
+    expect(doc, "person_name", "买买提·艾力");
+    expect(doc, "address", "重庆市黔江区濯水镇石门村9组30号");
+    expect(doc, "address", "四川省绵阳市游仙区魏城镇人民路12号3栋2单元501室");
+    expect(doc, "landline", "023-79221234");       /* personal by its column */
+    expect(doc, "bank_card", "6222021001123456788"); /* fails Luhn: UnionPay in a 银行卡号 column */
+    expect(doc, "cn_id", "50023519800125476X");      /* wrong check digit, in an ID column */
+    const PPFinding *n = find(doc, "person_name", "欧阳娜娜");
+    g_assert_cmpint(n->severity, ==, PP_SEV_BLOCK); /* a 公示 list */
+    g_assert_cmpstr(n->masked, ==, "欧阳**");
+    g_assert_cmpint(n->line, ==, 3);
+    g_assert_cmpstr(find(doc, "address", "重庆市黔江区濯水镇石门村9组30号")->masked, ==, "重庆市黔江区濯水镇********");
+}
+
+static void test_cues_and_reply(void)
+{
+    const char *text = "政府信息公开申请答复书\n"
+                       "云阳府办公开答〔2020〕63号\n"
+                       "孙春燕：\n"
+                       "本机关收到您（身份证号：371102195106170856，联系电话：13275864703，通讯地址：重庆市云阳县盘龙街道石门村9组43号，电子邮箱：liyan1969@sina.com）提出的申请。\n"
+                       "经核实，举报人慕容军梅（身份证号510107199302090701）反映的情况属实。补贴打卡账号6275702934343380864\n"
+                       "当事人：董丽，性别：男，住址：重庆市云阳县青龙街道新民村8组11号。使用车牌号为粤GCA8G1的货车。\n";
+    g_autoptr(PPDoc) doc = run_text(text);
+    expect(doc, "person_name", "孙春燕");
+    expect(doc, "cn_id", "371102195106170856");
+    expect(doc, "mobile", "13275864703");
+    expect(doc, "address", "重庆市云阳县盘龙街道石门村9组43号");
+    expect(doc, "email", "liyan1969@sina.com");
+    expect(doc, "person_name", "慕容军梅");
+    expect(doc, "bank_card", "6275702934343380864");
+    expect(doc, "person_name", "董丽");
+    expect(doc, "address", "重庆市云阳县青龙街道新民村8组11号");
+    expect(doc, "plate", "粤GCA8G1");
+    g_assert_cmpstr(find(doc, "email", "liyan1969@sina.com")->masked, ==, "l***@sina.com");
+    /* nothing twice at one place */
+    for (guint i = 0; i < doc->findings->len; i++)
+        for (guint j = i + 1; j < doc->findings->len; j++) {
+            const PPFinding *a = doc->findings->pdata[i], *b = doc->findings->pdata[j];
+            g_assert_false(a->part_index == b->part_index && a->start < b->end && b->start < a->end);
+        }
+}
+
+static void test_email_cjk(void)
+{
+    g_autoptr(PPDoc) doc = run_text("邮箱张三zhangsan@163.com联系");
+    expect(doc, "email", "zhangsan@163.com");
+}
+
+static void test_hidden_parts(void)
+{
+    g_autoptr(PPDoc) a = run_part(PP_PART_METADATA, "docProps/core.xml creator", "龙欣");
+    expect(a, "person_name", "龙欣");
+    g_autoptr(PPDoc) b = run_part(PP_PART_METADATA, "info", "dc:creator: 欧阳子\ntitle: 关于做好工作的通知");
+    expect(b, "person_name", "欧阳子");
+    g_assert_cmpuint(counted(b), ==, 1);
+    g_autoptr(PPDoc) c = run_part(PP_PART_METADATA, "docProps/core.xml creator", "政务公开办");
+    g_assert_cmpuint(counted(c), ==, 0);
+    g_autoptr(PPDoc) d = run_part(PP_PART_COMMENT, NULL, "请与经办人核实，电话18676602844");
+    expect(d, "mobile", "18676602844");
+    g_assert_cmpint(((PPFinding *)d->findings->pdata[0])->part, ==, PP_PART_COMMENT);
+}
+
+static void test_same_mask_everywhere(void)
+{
+    g_autoptr(PPDoc) doc = run_text("手机13812345678。\n再次：１３８１２３４５６７８。");
+    g_assert_cmpuint(counted(doc), ==, 2);
+    const PPFinding *a = doc->findings->pdata[0], *b = doc->findings->pdata[1];
+    g_assert_cmpstr(a->masked, ==, b->masked);
+}
+
+/* ---- rule files ---- */
+
+static void test_rules_load(void)
+{
+    g_assert_nonnull(rules);
+    g_assert_nonnull(pp_rules_get(rules, "privacy.cn_id"));
+    g_assert_nonnull(pp_rules_get(rules, "privacy.person_name"));
+}
+
+static void test_rules_errors(void)
+{
+    GError *err = NULL;
+    PPRules *r = load("tests/data/privacy/bad_validator.rules", &err);
+    g_assert_null(r);
+    g_assert_error(err, PP_ERROR, PP_ERR_RULES);
+    g_assert_nonnull(strstr(err->message, "bad_validator.rules:9:"));
+    g_assert_nonnull(strstr(err->message, "cn_idd"));
+    g_clear_error(&err);
+    r = load("tests/data/privacy/bad_mask.rules", &err);
+    g_assert_null(r);
+    g_assert_nonnull(strstr(err->message, "bad_mask.rules:2:"));
+    g_assert_nonnull(strstr(err->message, "middle"));
+    g_clear_error(&err);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    GError *err = NULL;
+    rules = load("rules/privacy.rules", &err);
+    if (!rules)
+        g_error("rules/privacy.rules: %s", err->message);
+    g_test_add_func("/privacy/rules_load", test_rules_load);
+    g_test_add_func("/privacy/rules_errors", test_rules_errors);
+    g_test_add_func("/privacy/negatives", test_negatives);
+    g_test_add_func("/privacy/fullwidth_offsets", test_fullwidth_offsets);
+    g_test_add_func("/privacy/spaced_numbers", test_spaced_numbers);
+    g_test_add_func("/privacy/table_columns", test_table_columns);
+    g_test_add_func("/privacy/cues_and_reply", test_cues_and_reply);
+    g_test_add_func("/privacy/email_cjk", test_email_cjk);
+    g_test_add_func("/privacy/hidden_parts", test_hidden_parts);
+    g_test_add_func("/privacy/same_mask", test_same_mask_everywhere);
+    int rc = g_test_run();
+    pp_rules_free(rules);
+    return rc;
+}
