@@ -168,7 +168,7 @@ static void names_after_cues(PVText *t, const PPRule *r, char **cues, PPSeverity
     const char *limit = t->s + t->len;
     for (char **c = cues; c && *c; c++) {
         gsize cl = strlen(*c);
-        for (const char *h = g_strstr_len(t->s, (gssize)t->len, *c); h; h = g_strstr_len(h + cl, limit - h - cl, *c)) {
+        for (const char *h = pv_find(t->s, t->len, *c); h; h = pv_find(h + cl, (gsize)(limit - h) - cl, *c)) {
             if (h > t->s && g_str_has_prefix(g_utf8_prev_char(h), "被"))
                 continue; /* 被申请人 is the agency */
             const char *p = h + cl;
@@ -187,7 +187,7 @@ static void names_before_words(PVText *t, const PPRule *r, const char *const *wo
     const char *limit = t->s + t->len;
     for (gsize w = 0; w < nwords; w++) {
         gsize wl = strlen(words[w]);
-        for (const char *h = g_strstr_len(t->s, (gssize)t->len, words[w]); h; h = g_strstr_len(h + wl, limit - h - wl, words[w])) {
+        for (const char *h = pv_find(t->s, t->len, words[w]); h; h = pv_find(h + wl, (gsize)(limit - h) - wl, words[w])) {
             const char *end = h; /* the words start with the bracket or comma that ends the name */
             gsize ls = g_array_index(t->line_start, gsize, pv_line_of(t, (gsize)(h - t->s)));
             const char *s = name_before(t->s + ls, end);
@@ -232,8 +232,9 @@ static void names_in_metadata(PVText *t, const PPRule *r)
         gsize vs = ls;
         gboolean field = origin_is_field;
         const char *sep = NULL;
-        for (const char *p = l; p < t->s + le && !sep; p++)
-            if (*p == ':' || *p == '=' || *p == '\t')
+        /* one part per field (origin "docProps/core.xml creator"), or "key: value" lines */
+        for (const char *p = l; !origin_is_field && p < t->s + le && !sep; p++)
+            if (*p == '=' || *p == '\t' || (*p == ':' && (p + 1 == t->s + le || p[1] == ' ' || (p[1] & 0x80))))
                 sep = p;
         if (sep) {
             g_autofree char *key = g_ascii_strdown(l, sep - l);
@@ -361,7 +362,7 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
     const char *limit = t->s + t->len;
     for (char **c = cues; c && *c; c++) {
         gsize cl = strlen(*c);
-        for (const char *h = g_strstr_len(t->s, (gssize)t->len, *c); h; h = g_strstr_len(h + cl, limit - h - cl, *c)) {
+        for (const char *h = pv_find(t->s, t->len, *c); h; h = pv_find(h + cl, (gsize)(limit - h) - cl, *c)) {
             if (pv_words_before(t, (gsize)(h - t->s), window, anti))
                 continue; /* 单位住所, 公司…住所: an organisation's address */
             const char *p = h + cl;

@@ -280,15 +280,25 @@ char *pp_validator_names(void)
 char *pp_compact_value(const char *s, gsize len)
 {
     GString *out = g_string_sized_new(len);
-    for (gsize i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '-' || c == '(' || c == ')')
-            continue;
-        if (i + 1 < len && ((unsigned char)c == 0xC2 && (unsigned char)s[i + 1] == 0xB7)) { /* 渝A·12345 */
-            i++;
+    for (const char *p = s, *end = s + len; p < end;) {
+        if (!((unsigned char)*p & 0x80)) {
+            char c = *p++;
+            if (c != ' ' && c != '-' && c != '(' && c != ')')
+                g_string_append_c(out, g_ascii_toupper(c));
             continue;
         }
-        g_string_append_c(out, (c & 0x80) ? c : g_ascii_toupper(c));
+        const char *next = g_utf8_find_next_char(p, end);
+        if (!next)
+            next = end;
+        gunichar u = g_utf8_get_char_validated(p, next - p);
+        if (u >= 0xFF01 && u <= 0xFF5E) { /* full-width ASCII forms */
+            char c = (char)(u - 0xFF01 + 0x21);
+            if (c != ' ' && c != '-' && c != '(' && c != ')')
+                g_string_append_c(out, g_ascii_toupper(c));
+        } else if (u != 0x00B7 && u != 0x30FB && u != 0x3000) { /* 渝A·12345; ideographic space */
+            g_string_append_len(out, p, next - p);
+        }
+        p = next;
     }
     return g_string_free(out, FALSE);
 }

@@ -27,8 +27,8 @@ const PPValidator *pp_validator_find(const char *name);
 /* Names of all validators, for error messages: "cn_id、mobile…" (newly allocated). */
 char *pp_validator_names(void);
 
-/* Copy of s[0..len) with ASCII spaces, '-', '(', ')' and the middle dot '·' removed and letters upper-cased; full-width
- * forms must already be folded to ASCII. */
+/* Copy of s[0..len) with full-width ASCII forms folded (１→1, Ｘ→X), spaces, '-', '(', ')' and the
+ * middle dot '·' removed, letters upper-cased. */
 char *pp_compact_value(const char *s, gsize len);
 
 /* Convenience for tests and callers: validate a value by validator name after compacting it. */
