@@ -152,7 +152,8 @@ static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **
             const char *h = pv_column_header(t, cs, &hdn);
             if (h && pv_contains_any(h, hdn, columns)) {
                 gsize lead = 0;
-                g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
+                const char *br = memchr(t->s + cs, '(', ce - cs); /* 张三(户主) */
+                g_autofree char *v = trim_dup(t->s + cs, (br ? (gsize)(br - t->s) : ce) - cs, &lead);
                 if (pp_name_plausible(v, strlen(v), FALSE))
                     report_name(t, r, cs + lead, cs + lead + strlen(v), sev);
             }
@@ -332,7 +333,13 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
     if (t->part->kind == PP_PART_METADATA)
         return;
     char **columns = pp_rule_setting_list(r, "columns");
-    char **cues = pp_rule_setting_list(r, "cues");
+    char **listed = pp_rule_setting_list(r, "cues");
+    /* built in: ",住" of 当事人：…，男，…，住某某镇… — a list value in a rule file cannot hold a comma */
+    static const char *const builtin[] = {",住", NULL};
+    char **cues = g_new0(char *, g_strv_length(listed) + 2);
+    for (guint i = 0; listed[i]; i++)
+        cues[i] = listed[i];
+    cues[g_strv_length(listed)] = (char *)builtin[0];
     char **anti = pp_rule_setting_list(r, "anti_context");
     char **person = pp_rule_setting_list(r, "context");
     int window = pp_rule_setting_int(r, "window", 20);
@@ -368,6 +375,8 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
             const char *p = h + cl;
             while (p < limit && (*p == ':' || *p == ' '))
                 p++;
+            if (g_str_has_prefix(p, "址") || g_str_has_prefix(p, "所"))
+                continue; /* ",住" before 址/所: the longer cue decides */
             static const char *const joiners[] = {"为", "是", "在", "于"};
             for (gsize j = 0; j < G_N_ELEMENTS(joiners); j++)
                 if (g_str_has_prefix(p, joiners[j]) && pp_is_han(g_utf8_get_char(p + strlen(joiners[j])))) {
@@ -379,7 +388,8 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
         }
     }
     g_strfreev(columns);
-    g_strfreev(cues);
+    g_strfreev(listed);
+    g_free(cues); /* borrowed strings */
     g_strfreev(anti);
     g_strfreev(person);
 }

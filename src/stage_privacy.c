@@ -309,7 +309,10 @@ static gboolean on_match(const PPRule *r, const char *text, gsize start, gsize e
     g_autofree char *compact = pp_compact_value(t->s + start, end - start);
     PPValidity v = c->validator ? c->validator->fn(compact, strlen(compact)) : PP_VALID_YES;
     if (c->exclude) {
-        if (v == PP_VALID_YES)
+        /* a code of digits only (the last may be X) could as well be an ID: with context words set,
+         * such a code is excluded only where they say what it is */
+        gboolean digits_only = strspn(compact, "0123456789") + (compact[0] && g_str_has_suffix(compact, "X")) >= strlen(compact);
+        if (v == PP_VALID_YES && (!digits_only || !c->context[0] || in_context(c, start)))
             claim(t, start, end);
         return TRUE;
     }

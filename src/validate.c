@@ -74,7 +74,16 @@ static PPValidity v_uscc(const char *s, gsize n)
 {
     static const char cs[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     static const guint8 w[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    if (n != 18 || !all_digits(s + 2, 6))
+    if (n != 18 || !all_digits(s + 2, 6) || !province_ok(num(s + 2, 2)))
+        return PP_VALID_NO;
+    /* registration authority + organisation type (GB 32100 table 1) */
+    static const char *const kinds[] = {"11", "12", "13", "19", "21", "29", "31", "32", "33", "34", "35", "39",
+                                        "41", "49", "51", "52", "53", "59", "61", "62", "69", "71", "72", "79",
+                                        "81", "89", "91", "92", "93", "A1", "A9", "N1", "N2", "N3", "N9", "Y1"};
+    gboolean kind_ok = FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(kinds) && !kind_ok; i++)
+        kind_ok = g_ascii_toupper(s[0]) == kinds[i][0] && g_ascii_toupper(s[1]) == kinds[i][1];
+    if (!kind_ok)
         return PP_VALID_NO;
     int sum = 0, idx[18];
     for (int i = 0; i < 18; i++) {

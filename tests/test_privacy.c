@@ -169,6 +169,9 @@ static void test_cues_and_reply(void)
     expect(doc, "person_name", "董丽");
     expect(doc, "address", "重庆市云阳县青龙街道新民村8组11号");
     expect(doc, "plate", "粤GCA8G1");
+    g_autoptr(PPDoc) d = run_text("当事人：王小明，男，汉族，1980年1月1日出生，住重庆市云阳县双江街道滨江路8号。");
+    expect(d, "person_name", "王小明");
+    expect(d, "address", "重庆市云阳县双江街道滨江路8号");
     g_assert_cmpstr(find(doc, "email", "liyan1969@sina.com")->masked, ==, "l***@sina.com");
     /* nothing twice at one place */
     for (guint i = 0; i < doc->findings->len; i++)
@@ -176,6 +179,16 @@ static void test_cues_and_reply(void)
             const PPFinding *a = doc->findings->pdata[i], *b = doc->findings->pdata[j];
             g_assert_false(a->part_index == b->part_index && a->start < b->end && b->start < a->end);
         }
+}
+
+/* an 18-digit string that is both a valid ID and passes the USCC check is an ID unless the text
+ * calls it a credit code */
+static void test_id_vs_uscc(void)
+{
+    g_autoptr(PPDoc) doc = run_text("序号\t姓名\t身份证号码\n1\t曹英\t４４０３０５１９７５０５１８０５３Ｘ\n");
+    expect(doc, "cn_id", "４４０３０５１９７５０５１８０５３Ｘ");
+    g_autoptr(PPDoc) b = run_text("统一社会信用代码：91440300MA5DC1234X，由某公司承担");
+    g_assert_cmpuint(counted(b), ==, 0);
 }
 
 static void test_email_cjk(void)
@@ -246,6 +259,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/table_columns", test_table_columns);
     g_test_add_func("/privacy/cues_and_reply", test_cues_and_reply);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
+    g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
     g_test_add_func("/privacy/hidden_parts", test_hidden_parts);
     g_test_add_func("/privacy/same_mask", test_same_mask_everywhere);
     int rc = g_test_run();

@@ -35,6 +35,8 @@ static const struct {
     {"uscc", "11500114009130039C", PP_VALID_YES},
     {"uscc", "91440305AWBJ98TMW5", PP_VALID_NO},          /* wrong check character */
     {"uscc", "91440305AWBJ98TMI4", PP_VALID_NO},          /* I is not in the charset */
+    {"uscc", "44030519750518053X", PP_VALID_NO},          /* check passes, but 44 is no authority+type: an ID */
+    {"cn_id", "44030519750518053X", PP_VALID_YES},
     /* mobile */
     {"mobile", "13812345678", PP_VALID_YES},
     {"mobile", "138 1234 5678", PP_VALID_YES},
