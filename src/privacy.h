@@ -46,6 +46,8 @@ gboolean pv_is_claimed(const PVText *t, gsize s, gsize e);
 /* Any of the words occurs within `chars` characters before `off`, on the same line. */
 gboolean pv_words_before(const PVText *t, gsize off, int chars, char **words);
 gboolean pv_contains_any(const char *s, gsize n, char **words);
+/* A header cell (or row) holds one of the terms, spaces ignored. */
+gboolean pv_header_has(const char *h, gsize n, char **terms);
 /* memmem for a NUL-terminated needle; NULL if absent. */
 const char *pv_find(const char *hay, gsize n, const char *needle);
 /* Report a finding for the scratch range [s, e): raw text from the original, masked by the rule's

@@ -44,6 +44,15 @@ static char *trim_dup(const char *s, gsize n, gsize *lead)
     return g_strndup(s + a, b - a);
 }
 
+static char *strip_spaces(const char *s)
+{
+    GString *o = g_string_new(NULL);
+    for (; *s; s++)
+        if (*s != ' ')
+            g_string_append_c(o, *s);
+    return g_string_free(o, FALSE);
+}
+
 static PPSeverity name_severity(const PVText *t, const PPRule *r, gboolean strong)
 {
     if (strong && (t->kind & (DOC_LIST | DOC_REPLY)))
@@ -56,7 +65,8 @@ static void report_name(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity
 {
     if (e <= s || pv_is_claimed(t, s, e))
         return;
-    g_autofree char *v = g_strndup(t->s + s, e - s);
+    g_autofree char *raw = g_strndup(t->s + s, e - s);
+    g_autofree char *v = strip_spaces(raw);
     pv_report(t, r, s, e, v, sev);
 }
 
@@ -154,7 +164,8 @@ static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **
                 gsize lead = 0;
                 const char *br = memchr(t->s + cs, '(', ce - cs); /* 张三(户主) */
                 g_autofree char *v = trim_dup(t->s + cs, (br ? (gsize)(br - t->s) : ce) - cs, &lead);
-                if (pp_name_plausible(v, strlen(v), FALSE))
+                g_autofree char *joined = strip_spaces(v); /* 郑燕 志: a PDF cell wrapped inside the name */
+                if (pp_name_plausible(joined, strlen(joined), FALSE))
                     report_name(t, r, cs + lead, cs + lead + strlen(v), sev);
             }
             if (!tab)
@@ -305,10 +316,13 @@ gboolean pv_address_plausible(const char *s, gsize n)
 
 static void report_address(PVText *t, const PPRule *r, gsize s, gsize e)
 {
+    while (e > s && t->s[e - 1] == ' ')
+        e--;
     if (e <= s || pv_is_claimed(t, s, e))
         return;
-    g_autofree char *v = g_strndup(t->s + s, e - s);
-    if (pv_address_plausible(v, e - s))
+    g_autofree char *raw = g_strndup(t->s + s, e - s);
+    g_autofree char *v = strip_spaces(raw);
+    if (pv_address_plausible(v, strlen(v)))
         pv_report(t, r, s, e, v, r->severity);
 }
 
@@ -316,8 +330,13 @@ static void report_address(PVText *t, const PPRule *r, gsize s, gsize e)
 static const char *address_end(const char *p, const char *limit)
 {
     static const char *const stops[] = {"。", "、", "；", "“", "”", "《"};
+    const char *start = p;
     while (p < limit) {
         char c = *p;
+        if (c == ' ' && p > start && (g_ascii_isdigit(p[-1]) || (p + 1 < limit && g_ascii_isdigit(p[1])))) {
+            p++;
+            continue;
+        }
         if (c == ',' || c == '.' || c == ';' || c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '"')
             return p;
         for (gsize i = 0; i < G_N_ELEMENTS(stops); i++)
@@ -355,7 +374,7 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
             gsize ce = tab ? (gsize)(tab - t->s) : le;
             gsize hn = 0;
             const char *h = pv_column_header(t, cs, &hn);
-            if (h && pv_contains_any(h, hn, columns) && !pv_contains_any(h, hn, anti)) {
+            if (h && pv_header_has(h, hn, columns) && !pv_header_has(h, hn, anti)) {
                 gsize lead = 0;
                 g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
                 report_address(t, r, cs + lead, cs + lead + strlen(v));

@@ -202,6 +202,17 @@ const char *pv_column_header(const PVText *t, gsize off, gsize *n)
     return line_field(t, (guint)head, col, n);
 }
 
+gboolean pv_header_has(const char *h, gsize n, char **terms)
+{
+    /* header cells wrap in narrow columns (身份\n证号 joined as "身份 证号"): compare without spaces */
+    char buf[1024];
+    gsize k = 0;
+    for (gsize i = 0; i < n && k + 1 < sizeof buf; i++)
+        if (h[i] != ' ' && h[i] != '\n')
+            buf[k++] = h[i];
+    return pv_contains_any(buf, k, terms);
+}
+
 gboolean pv_table_has_column(const PVText *t, gsize off, char **terms)
 {
     guint line = pv_line_of(t, off);
@@ -209,7 +220,7 @@ gboolean pv_table_has_column(const PVText *t, gsize off, char **terms)
     if (head < 0 || !terms || !terms[0])
         return FALSE;
     gsize s = g_array_index(t->line_start, gsize, head), e = line_end(t, (guint)head);
-    return pv_contains_any(t->s + s, e - s, terms);
+    return pv_header_has(t->s + s, e - s, terms);
 }
 
 const char *pv_find(const char *hay, gsize n, const char *needle)
@@ -282,7 +293,7 @@ static gboolean in_context(const ScanCtx *c, gsize s)
 {
     gsize hn = 0;
     const char *h = pv_column_header(c->t, s, &hn);
-    if (h && pv_contains_any(h, hn, c->columns) && !pv_table_has_column(c->t, s, c->anti))
+    if (h && pv_header_has(h, hn, c->columns) && !pv_table_has_column(c->t, s, c->anti))
         return TRUE;
     return pv_words_before(c->t, s, c->window, c->context);
 }

@@ -150,6 +150,22 @@ static void test_table_columns(void)
     g_assert_cmpstr(find(doc, "address", "重庆市黔江区濯水镇石门村9组30号")->masked, ==, "重庆市黔江区濯水镇********");
 }
 
+/* PDF-extracted tables: header cells and values wrapped in narrow columns, joined with spaces */
+static void test_pdf_like_table(void)
+{
+    const char *text = "关于濯水镇2021年城乡最低生活保障对象的公示\n"
+                       "序号\t户主 姓名\t身份 证号 码\t家庭 住址\t联系 电话\t银行 卡号\n"
+                       "1\t郑燕 志\t1301041952020 59119\t重庆市巫山县龙门街道红旗村 7 组 13 号\t18368236013\t6251858317100 898976\n";
+    g_autoptr(PPDoc) doc = run_text(text);
+    expect(doc, "person_name", "郑燕 志");
+    expect(doc, "cn_id", "1301041952020 59119");
+    expect(doc, "address", "重庆市巫山县龙门街道红旗村 7 组 13 号");
+    expect(doc, "bank_card", "6251858317100 898976");
+    g_assert_cmpstr(find(doc, "person_name", "郑燕 志")->masked, ==, "郑**");
+    g_autoptr(PPDoc) d = run_text("当事人：董丽，住址：重庆市云阳县青龙街道新民村 8 组 11 号。");
+    expect(d, "address", "重庆市云阳县青龙街道新民村 8 组 11 号");
+}
+
 static void test_cues_and_reply(void)
 {
     const char *text = "政府信息公开申请答复书\n"
@@ -258,6 +274,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/spaced_numbers", test_spaced_numbers);
     g_test_add_func("/privacy/table_columns", test_table_columns);
     g_test_add_func("/privacy/cues_and_reply", test_cues_and_reply);
+    g_test_add_func("/privacy/pdf_like_table", test_pdf_like_table);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
     g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
     g_test_add_func("/privacy/hidden_parts", test_hidden_parts);
