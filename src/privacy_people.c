@@ -209,9 +209,11 @@ static void names_before_words(PVText *t, const PPRule *r, const char *const *wo
     }
 }
 
-/* The addressee of a reply: a line "黄燕：" among the first lines after the title. */
+/* The addressee of a reply: a line "黄燕：" (or 尊敬的张三先生：, 李四同志：) among the first lines. */
 static void names_in_salutation(PVText *t, const PPRule *r)
 {
+    static const char *const prefixes[] = {"尊敬的", "致"};
+    static const char *const suffixes[] = {"同志", "先生", "女士"};
     if (!(t->kind & DOC_REPLY) || t->part->kind != PP_PART_BODY)
         return;
     for (guint line = 0; line < t->line_start->len && line < 8; line++) {
@@ -219,10 +221,20 @@ static void names_in_salutation(PVText *t, const PPRule *r)
         const char *p = t->s + ls, *limit = t->s + t->len, *end;
         while (p < limit && *p == ' ')
             p++;
-        int n = han_run(p, limit, 5, &end);
-        if (n < 2 || n > 4 || end >= limit || *end != ':')
+        for (gsize i = 0; i < G_N_ELEMENTS(prefixes); i++)
+            if (g_str_has_prefix(p, prefixes[i]))
+                p += strlen(prefixes[i]);
+        int n = han_run(p, limit, 7, &end);
+        if (n < 2 || end >= limit || *end != ':')
             continue;
-        if (pp_name_plausible(p, (gsize)(end - p), TRUE))
+        for (gsize i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+            gsize l = strlen(suffixes[i]);
+            if ((gsize)(end - p) > l && memcmp(end - l, suffixes[i], l) == 0) {
+                end -= l;
+                break;
+            }
+        }
+        if (pp_utf8_count(p, (gsize)(end - p)) <= 4 && pp_name_plausible(p, (gsize)(end - p), TRUE))
             report_name(t, r, (gsize)(p - t->s), (gsize)(end - t->s), r->severity);
     }
 }

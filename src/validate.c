@@ -164,15 +164,15 @@ static gboolean luhn(const char *s, gsize n)
     return sum % 10 == 0;
 }
 
-/* Bank card: 16–19 digits. Luhn-valid with an issuer prefix of a card network (3 JCB/Amex, 4 Visa,
- * 5 Mastercard, 6 UnionPay/Discover) is certain; a 62 UnionPay number failing Luhn (some real ones
- * do) or a Luhn-valid number with another prefix needs 银行卡/账号 context. */
+/* Bank card: 16–19 digits. A Luhn-valid UnionPay number (62…, nearly every card issued in China) is
+ * certain; a 62 number failing Luhn (some real ones do) or a Luhn-valid number with another prefix
+ * (Visa 4, Mastercard 5, JCB/Amex 3 — or just a long reference number) needs 银行卡/账号 context. */
 static PPValidity v_bank_card(const char *s, gsize n)
 {
     if (n < 16 || n > 19 || !all_digits(s, n))
         return PP_VALID_NO;
     gboolean ok = luhn(s, n);
-    if (ok && s[0] >= '3' && s[0] <= '6')
+    if (ok && s[0] == '6' && s[1] == '2')
         return PP_VALID_YES;
     if (ok || (s[0] == '6' && s[1] == '2'))
         return PP_VALID_WEAK;

@@ -86,6 +86,10 @@ static const char *const negatives[] = {
     "不在用的号段：154 1234 5678，17912345678。",
     "政务邮箱：xxgk@cq.gov.cn",
     "发文日期 2017-06-01",
+    "当事人姓名：某某；当事人陈述、申辩的意见已记录。",
+    "投诉邮箱：cqyyzwgk@163.com，监督电话：023-55318139。",
+    "项目编号 4111111111111111，合同编号 20230512000123。",
+    "网站备案号：京ICP备12345678号，京公网安备11010502030143号，增值电信业务经营许可证：粤B2-20090059。",
 };
 
 static void test_negatives(void)
@@ -185,6 +189,9 @@ static void test_cues_and_reply(void)
     expect(doc, "person_name", "董丽");
     expect(doc, "address", "重庆市云阳县青龙街道新民村8组11号");
     expect(doc, "plate", "粤GCA8G1");
+    g_autoptr(PPDoc) e = run_text("政府信息公开申请答复书\n尊敬的李建国先生：\n您的申请已收到。当事人姓名：赵大为，性别：男。");
+    expect(e, "person_name", "李建国");
+    expect(e, "person_name", "赵大为");
     g_autoptr(PPDoc) d = run_text("当事人：王小明，男，汉族，1980年1月1日出生，住重庆市云阳县双江街道滨江路8号。");
     expect(d, "person_name", "王小明");
     expect(d, "address", "重庆市云阳县双江街道滨江路8号");
