@@ -377,18 +377,20 @@ static gint cmp_found(gconstpointer a, gconstpointer b)
     return x->s < y->s ? -1 : x->s > y->s;
 }
 
-/* t->found sorted by start */
+/* An excerpt of the ORIGINAL text around scratch range [s, e), every reported value replaced by its
+ * masked form and any other digit starred. t->found sorted by start. */
 static char *make_context(const PVText *t, gsize s, gsize e)
 {
-    gsize ls = g_array_index(t->line_start, gsize, pv_line_of(t, s));
-    gsize le = line_end(t, pv_line_of(t, e > s ? e - 1 : s));
-    const char *a = t->s + s, *b = t->s + e;
-    for (int i = 0; i < CONTEXT_CHARS && a > t->s + ls; i++)
+    const char *o = t->orig;
+    gsize ls = pv_orig(t, g_array_index(t->line_start, gsize, pv_line_of(t, s)));
+    gsize le = pv_orig(t, line_end(t, pv_line_of(t, e > s ? e - 1 : s)));
+    const char *a = o + pv_orig(t, s), *b = o + pv_orig(t, e);
+    for (int i = 0; i < CONTEXT_CHARS && a > o + ls; i++)
         a = g_utf8_prev_char(a);
-    for (int i = 0; i < CONTEXT_CHARS && b < t->s + le; i++)
+    for (int i = 0; i < CONTEXT_CHARS && b < o + le; i++)
         b = g_utf8_next_char(b);
-    /* the findings that may overlap [a, b) */
-    gsize from = (gsize)(a - t->s) > t->max_found_len ? (gsize)(a - t->s) - t->max_found_len : 0;
+    /* the findings that may overlap: scratch offsets are never below original ones' images */
+    gsize from = s > t->max_found_len + 4 * CONTEXT_CHARS ? s - t->max_found_len - 4 * CONTEXT_CHARS : 0;
     guint lo = 0, hi = t->found->len;
     while (lo < hi) {
         guint mid = (lo + hi) / 2;
@@ -399,24 +401,26 @@ static char *make_context(const PVText *t, gsize s, gsize e)
     }
     GString *out = g_string_new(NULL);
     for (const char *p = a; p < b;) {
-        gsize off = (gsize)(p - t->s);
+        gsize off = (gsize)(p - o);
         const PVFound *hit = NULL;
         for (guint k = lo; k < t->found->len; k++) {
             const PVFound *fo = &g_array_index(t->found, PVFound, k);
-            if (fo->s > off)
+            gsize fs = pv_orig(t, fo->s), fe = pv_orig(t, fo->e);
+            if (fs > off)
                 break;
-            if (off < fo->e) {
+            if (off < fe) {
                 hit = fo;
                 break;
             }
         }
         if (hit) {
             g_string_append(out, hit->f->masked);
-            p = t->s + MIN(hit->e, (gsize)(b - t->s));
+            p = o + MIN(pv_orig(t, hit->e), (gsize)(b - o));
             continue;
         }
+        gunichar c = g_utf8_get_char(p);
         /* anything else that looks like a number is starred too: the excerpt must not leak */
-        if (g_ascii_isdigit(*p))
+        if (g_ascii_isdigit(*p) || (c >= 0xFF10 && c <= 0xFF19))
             g_string_append_c(out, '*');
         else if (*p == '\t' || *p == '\n')
             g_string_append_c(out, ' ');
