@@ -304,7 +304,11 @@ static gboolean load_text(Loader *ld, const char *path, const char *text, GError
             continue;
         if (cont && last_key && raw) {
             const char *old = g_hash_table_lookup(raw, last_key);
-            g_hash_table_replace(raw, g_strdup(last_key), g_strconcat(old ? old : "", t, NULL));
+            char *joined = g_strconcat(old ? old : "", t, NULL);
+            int k = key_index(last_key);
+            if (k >= 0 && rule_keys[k].kind == KEY_SETTING) /* stage settings continue too */
+                g_hash_table_replace(r->settings, g_strdup(last_key), g_strdup(joined));
+            g_hash_table_replace(raw, g_strdup(last_key), joined);
             continue;
         }
         if (*t == '[') {

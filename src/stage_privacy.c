@@ -117,10 +117,18 @@ static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind)
         gint line = (gint)t->line_start->len, th = -1;
         g_array_append_val(t->line_start, ls);
         if (memchr(t->s + ls, '\t', le - ls)) {
-            if (head < 0)
-                head = line; /* the first row of a block is its header row */
-            else
+            if (head < 0) {
+                /* the first row of a block is its header row — unless it is a title merged across
+                 * the columns (one non-empty cell): then the next row is */
+                int cells = 0;
+                for (gsize i = ls; i < le; i++)
+                    if (t->s[i] != '\t' && t->s[i] != ' ' && (i == ls || t->s[i - 1] == '\t'))
+                        cells++;
+                if (cells > 1)
+                    head = line;
+            } else {
                 th = head;
+            }
         } else {
             head = -1;
         }

@@ -170,6 +170,19 @@ static void test_pdf_like_table(void)
     expect(d, "address", "重庆市云阳县青龙街道新民村 8 组 11 号");
 }
 
+/* a title row merged across the columns is not the header row */
+static void test_title_row(void)
+{
+    const char *text = "关于2024年房屋征收补偿的公示\n"
+                       "2024年第一批征收补偿名单\t\t\t\n"
+                       "序号\t被征收人\t家庭住址\t银行账号\n"
+                       "1\t上官嘉磊\t重庆市黔江区正阳街道人民路629号18栋4单元107室\t6222021001123456788\n";
+    g_autoptr(PPDoc) doc = run_text(text);
+    expect(doc, "person_name", "上官嘉磊");
+    expect(doc, "bank_card", "6222021001123456788");
+    expect(doc, "address", "重庆市黔江区正阳街道人民路629号18栋4单元107室");
+}
+
 static void test_cues_and_reply(void)
 {
     const char *text = "政府信息公开申请答复书\n"
@@ -251,6 +264,15 @@ static void test_rules_load(void)
     g_assert_nonnull(pp_rules_get(rules, "privacy.person_name"));
 }
 
+/* a setting continued on the next line (a line starting with whitespace) keeps its tail */
+static void test_rules_continuation(void)
+{
+    const PPRule *r = pp_rules_get(rules, "privacy.person_name");
+    g_auto(GStrv) cols = pp_rule_setting_list(r, "columns");
+    g_assert_true(g_strv_contains((const char *const *)cols, "姓名"));
+    g_assert_true(g_strv_contains((const char *const *)cols, "被征收人")); /* on the third line */
+}
+
 static void test_rules_errors(void)
 {
     GError *err = NULL;
@@ -276,12 +298,14 @@ int main(int argc, char **argv)
         g_error("rules/privacy.rules: %s", err->message);
     g_test_add_func("/privacy/rules_load", test_rules_load);
     g_test_add_func("/privacy/rules_errors", test_rules_errors);
+    g_test_add_func("/privacy/rules_continuation", test_rules_continuation);
     g_test_add_func("/privacy/negatives", test_negatives);
     g_test_add_func("/privacy/fullwidth_offsets", test_fullwidth_offsets);
     g_test_add_func("/privacy/spaced_numbers", test_spaced_numbers);
     g_test_add_func("/privacy/table_columns", test_table_columns);
     g_test_add_func("/privacy/cues_and_reply", test_cues_and_reply);
     g_test_add_func("/privacy/pdf_like_table", test_pdf_like_table);
+    g_test_add_func("/privacy/title_row", test_title_row);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
     g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
     g_test_add_func("/privacy/hidden_parts", test_hidden_parts);
