@@ -45,6 +45,8 @@ gboolean pv_table_has_column(const PVText *t, gsize off, char **terms);
 gboolean pv_is_claimed(const PVText *t, gsize s, gsize e);
 /* Any of the words occurs within `chars` characters before `off`, on the same line. */
 gboolean pv_words_before(const PVText *t, gsize off, int chars, char **words);
+/* Any of the words within `chars` characters after `off`, on the same line. */
+gboolean pv_words_after(const PVText *t, gsize off, int chars, char **words);
 gboolean pv_contains_any(const char *s, gsize n, char **words);
 /* A header cell (or row) holds one of the terms, spaces ignored. */
 gboolean pv_header_has(const char *h, gsize n, char **terms);

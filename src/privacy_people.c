@@ -373,7 +373,7 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
     cues[g_strv_length(listed)] = (char *)builtin[0];
     char **anti = pp_rule_setting_list(r, "anti_context");
     char **person = pp_rule_setting_list(r, "context");
-    int window = pp_rule_setting_int(r, "window", 20);
+    int window = pp_rule_setting_int(r, "anti_window", 10);
     /* table columns of a table about persons (its header names a person or an ID) */
     for (guint line = 0; line < t->line_start->len; line++) {
         gsize ls = g_array_index(t->line_start, gsize, line);

@@ -255,6 +255,17 @@ gboolean pv_words_before(const PVText *t, gsize off, int chars, char **words)
     return pv_contains_any(p, (gsize)(t->s + off - p), words);
 }
 
+gboolean pv_words_after(const PVText *t, gsize off, int chars, char **words)
+{
+    if (!words || !words[0])
+        return FALSE;
+    gsize le = line_end(t, pv_line_of(t, off));
+    const char *p = t->s + off;
+    for (int i = 0; i < chars && p < t->s + le; i++)
+        p = g_utf8_next_char(p);
+    return pv_contains_any(t->s + off, (gsize)(p - t->s - off), words);
+}
+
 gboolean pv_is_claimed(const PVText *t, gsize s, gsize e)
 {
     for (gsize i = s; i < e; i++)
@@ -297,13 +308,14 @@ typedef struct {
     char **context, **anti, **columns;
 } ScanCtx;
 
-static gboolean in_context(const ScanCtx *c, gsize s)
+/* a weak match is personal when context words stand before it, or right after it: 023-…（住宅） */
+static gboolean in_context(const ScanCtx *c, gsize s, gsize e)
 {
     gsize hn = 0;
     const char *h = pv_column_header(c->t, s, &hn);
     if (h && pv_header_has(h, hn, c->columns) && !pv_table_has_column(c->t, s, c->anti))
         return TRUE;
-    return pv_words_before(c->t, s, c->window, c->context);
+    return pv_words_before(c->t, s, c->window, c->context) || pv_words_after(c->t, e, 6, c->context);
 }
 
 static gboolean ruled_out(const ScanCtx *c, gsize s)
@@ -331,13 +343,13 @@ static gboolean on_match(const PPRule *r, const char *text, gsize start, gsize e
         /* a code of digits only (the last may be X) could as well be an ID: with context words set,
          * such a code is excluded only where they say what it is */
         gboolean digits_only = strspn(compact, "0123456789") + (compact[0] && g_str_has_suffix(compact, "X")) >= strlen(compact);
-        if (v == PP_VALID_YES && (!digits_only || !c->context[0] || in_context(c, start)))
+        if (v == PP_VALID_YES && (!digits_only || !c->context[0] || in_context(c, start, end)))
             claim(t, start, end);
         return TRUE;
     }
     if (v == PP_VALID_NO)
         return TRUE;
-    if (v == PP_VALID_WEAK && !in_context(c, start))
+    if (v == PP_VALID_WEAK && !in_context(c, start, end))
         return TRUE;
     if (ruled_out(c, start))
         return TRUE;
