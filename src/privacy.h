@@ -27,15 +27,21 @@ typedef struct {
     guint32 *map;           /* scratch offset -> original offset, len + 1 entries; NULL: identity */
     GArray *line_start;     /* gsize: scratch offset of each line */
     GArray *table_head;     /* gint: per line, index of its table block's header line; -1 outside
-                             * tables; the header row's own entry is -1 too */
+                             * tables; the header row's own entry is -1 too; PV_HEAD_INHERITED:
+                             * the header row is `inherited` */
     guint8 *claimed;        /* bitmap over scratch bytes already reported or excluded */
     GArray *found;          /* PVFound: findings of this part, not yet handed to the doc */
     gsize max_found_len;
+    const char *inherited;  /* header row carried over from the previous page (borrowed), or NULL */
     DocKind kind;
     int max_digit_run;      /* longest run of digits (separators allowed) — the numeric prefilter */
 } PVText;
 
+#define PV_HEAD_INHERITED (-2)
+
 /* helpers (stage_privacy.c) */
+/* The header row of the table holding `line`, or NULL. */
+const char *pv_header_row(const PVText *t, guint line, gsize *n);
 gsize pv_orig(const PVText *t, gsize off);
 guint pv_line_of(const PVText *t, gsize off);
 /* The header cell above the table cell holding `off`, or NULL (*n = 0). Points into t->s. */

@@ -144,13 +144,12 @@ static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **
     PPSeverity sev = name_severity(t, r, TRUE);
     for (guint line = 0; line < t->line_start->len; line++) {
         gint head = g_array_index(t->table_head, gint, line);
-        if (head < 0)
+        if (head < 0 && head != PV_HEAD_INHERITED)
             continue;
         /* a list of officials and their posts (职务、拟任) is public information */
-        gsize hs = g_array_index(t->line_start, gsize, head);
-        const char *hl = t->s + hs, *hnl = memchr(hl, '\n', t->len - hs);
-        gsize hn = hnl ? (gsize)(hnl - hl) : t->len - hs;
-        if (pv_contains_any(hl, hn, anti))
+        gsize hn = 0;
+        const char *hl = pv_header_row(t, line, &hn);
+        if (!hl || pv_header_has(hl, hn, anti))
             continue;
         gsize ls = g_array_index(t->line_start, gsize, line);
         const char *nl = memchr(t->s + ls, '\n', t->len - ls);
@@ -377,7 +376,8 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
     /* table columns of a table about persons (its header names a person or an ID) */
     for (guint line = 0; line < t->line_start->len; line++) {
         gsize ls = g_array_index(t->line_start, gsize, line);
-        if (g_array_index(t->table_head, gint, line) < 0 || !pv_table_has_column(t, ls, person))
+        gint head = g_array_index(t->table_head, gint, line);
+        if ((head < 0 && head != PV_HEAD_INHERITED) || !pv_table_has_column(t, ls, person))
             continue;
         const char *nl = memchr(t->s + ls, '\n', t->len - ls);
         gsize le = nl ? (gsize)(nl - t->s) : t->len;

@@ -63,7 +63,59 @@ static char fold_char(gunichar c)
     return 0;
 }
 
-static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind)
+/* Paged text (PDF) wraps running text at the page width: a line that fills the width and does not
+ * end a sentence or a label continues on the next one (通讯地\n址：…, …小枧沟镇\n桂湖路 507 号). Such
+ * breaks are left out of the scratch text, so cues and values match across them. Returns a bitmap
+ * over original bytes (the '\n' to drop), or NULL. */
+static guint8 *soft_breaks(const char *s, gsize n)
+{
+    glong widest = 0;
+    for (gsize ls = 0; ls < n;) {
+        const char *nl = memchr(s + ls, '\n', n - ls);
+        gsize le = nl ? (gsize)(nl - s) : n;
+        if (!memchr(s + ls, '\t', le - ls))
+            widest = MAX(widest, g_utf8_strlen(s + ls, (gssize)(le - ls)));
+        ls = le + 1;
+    }
+    if (widest < 10)
+        return NULL;
+    guint8 *drop = NULL;
+    static const char *const enders[] = {"。", "！", "？", "：", "；", ":", ";", "!", "?"};
+    for (gsize ls = 0; ls < n;) {
+        const char *nl = memchr(s + ls, '\n', n - ls);
+        if (!nl)
+            break;
+        gsize le = (gsize)(nl - s), next = le + 1;
+        const char *nnl = memchr(s + next, '\n', n - next);
+        gsize ne = nnl ? (gsize)(nnl - s) : n;
+        gboolean join = ne > next && !memchr(s + ls, '\t', le - ls) && !memchr(s + next, '\t', ne - next) &&
+                        g_utf8_strlen(s + ls, (gssize)(le - ls)) * 10 >= widest * 8;
+        for (gsize i = 0; join && i < G_N_ELEMENTS(enders); i++) {
+            gsize l = strlen(enders[i]);
+            if (le - ls >= l && memcmp(s + le - l, enders[i], l) == 0)
+                join = FALSE;
+        }
+        if (join) {
+            if (!drop)
+                drop = g_malloc0(n / 8 + 1);
+            drop[le >> 3] |= (guint8)(1u << (le & 7));
+        }
+        ls = next;
+    }
+    return drop;
+}
+
+/* Does a row repeat the header (Word repeats header rows on each page)? Same first cell. */
+static gboolean row_is_header_like(const char *row, gsize n, const char *header)
+{
+    const char *tab = memchr(row, '\t', n);
+    gsize first = tab ? (gsize)(tab - row) : n;
+    const char *htab = strchr(header, '\t');
+    gsize hfirst = htab ? (gsize)(htab - header) : strlen(header);
+    return first == hfirst && memcmp(row, header, first) == 0;
+}
+
+static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind, const char *inherited)
 {
     memset(t, 0, sizeof *t);
     t->part = doc->parts->pdata[idx];
@@ -71,6 +123,7 @@ static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind)
     t->orig = t->part->text->str;
     t->orig_len = t->part->text->len;
     t->kind = kind;
+    t->inherited = inherited;
     /* fold only when needed: most parts hold no full-width forms */
     gboolean fold = FALSE;
     for (gsize i = 0; i + 2 < t->orig_len && !fold; i++) {
@@ -78,7 +131,8 @@ static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind)
         fold = (a == 0xEF && (b == 0xBC || b == 0xBD)) || (a == 0xE3 && b == 0x80 && (unsigned char)t->orig[i + 2] == 0x80) ||
                (a == 0xE2 && b == 0x80) || (a == 0xC2 && b == 0xA0);
     }
-    if (!fold) {
+    guint8 *drop = t->part->page > 0 ? soft_breaks(t->orig, t->orig_len) : NULL;
+    if (!fold && !drop) {
         t->s = (char *)t->orig;
         t->len = t->orig_len;
     } else {
@@ -89,7 +143,9 @@ static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind)
             const char *next = g_utf8_next_char(p);
             guint32 o = (guint32)(p - t->orig);
             char a = fold_char(g_utf8_get_char(p));
-            if (a) {
+            if (*p == '\n' && drop && (drop[o >> 3] & (1u << (o & 7)))) {
+                /* a soft break: no scratch byte */
+            } else if (a) {
                 g_string_append_c(s, a);
                 g_array_append_val(map, o);
             } else {
@@ -106,6 +162,7 @@ static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind)
         t->s = g_string_free(s, FALSE);
         t->map = (guint32 *)(void *)g_array_free(map, FALSE);
     }
+    g_free(drop);
     /* lines, table blocks, the longest digit run */
     t->line_start = g_array_new(FALSE, FALSE, sizeof(gsize));
     t->table_head = g_array_new(FALSE, FALSE, sizeof(gint));
@@ -117,7 +174,11 @@ static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind)
         gint line = (gint)t->line_start->len, th = -1;
         g_array_append_val(t->line_start, ls);
         if (memchr(t->s + ls, '\t', le - ls)) {
-            if (head < 0) {
+            if (head < 0 && line == 0 && inherited && !row_is_header_like(t->s + ls, le - ls, inherited)) {
+                /* a table continued from the previous page: its rows take the header row there */
+                head = PV_HEAD_INHERITED;
+                th = head;
+            } else if (head < 0) {
                 /* the first row of a block is its header row — unless it is a title merged across
                  * the columns (one non-empty cell): then the next row is */
                 int cells = 0;
@@ -197,17 +258,50 @@ static const char *line_field(const PVText *t, guint line, guint col, gsize *n)
     return t->s + s;
 }
 
+/* The n-th '\t' field of a NUL-terminated row. */
+static const char *str_field(const char *row, guint col, gsize *n)
+{
+    for (guint c = 0; c < col; c++) {
+        row = strchr(row, '\t');
+        if (!row) {
+            *n = 0;
+            return NULL;
+        }
+        row++;
+    }
+    const char *tab = strchr(row, '\t');
+    *n = tab ? (gsize)(tab - row) : strlen(row);
+    return row;
+}
+
 const char *pv_column_header(const PVText *t, gsize off, gsize *n)
 {
     guint line = pv_line_of(t, off);
     gint head = g_array_index(t->table_head, gint, line);
     *n = 0;
-    if (head < 0)
+    if (head < 0 && head != PV_HEAD_INHERITED)
         return NULL;
     guint col = 0;
     for (gsize i = g_array_index(t->line_start, gsize, line); i < off; i++)
         col += t->s[i] == '\t';
+    if (head == PV_HEAD_INHERITED)
+        return str_field(t->inherited, col, n);
     return line_field(t, (guint)head, col, n);
+}
+
+const char *pv_header_row(const PVText *t, guint line, gsize *n)
+{
+    gint head = g_array_index(t->table_head, gint, line);
+    *n = 0;
+    if (head == PV_HEAD_INHERITED) {
+        *n = strlen(t->inherited);
+        return t->inherited;
+    }
+    if (head < 0)
+        return NULL;
+    gsize s = g_array_index(t->line_start, gsize, head);
+    *n = line_end(t, (guint)head) - s;
+    return t->s + s;
 }
 
 gboolean pv_header_has(const char *h, gsize n, char **terms)
@@ -223,12 +317,9 @@ gboolean pv_header_has(const char *h, gsize n, char **terms)
 
 gboolean pv_table_has_column(const PVText *t, gsize off, char **terms)
 {
-    guint line = pv_line_of(t, off);
-    gint head = g_array_index(t->table_head, gint, line);
-    if (head < 0 || !terms || !terms[0])
-        return FALSE;
-    gsize s = g_array_index(t->line_start, gsize, head), e = line_end(t, (guint)head);
-    return pv_header_has(t->s + s, e - s, terms);
+    gsize n = 0;
+    const char *h = pv_header_row(t, pv_line_of(t, off), &n);
+    return h && terms && terms[0] && pv_header_has(h, n, terms);
 }
 
 const char *pv_find(const char *hay, gsize n, const char *needle)
@@ -454,16 +545,25 @@ static char *make_context(const PVText *t, gsize s, gsize e)
 static void text_flush(PVText *t, PPDoc *doc)
 {
     g_array_sort(t->found, cmp_found);
+    gsize counted_to = 0;
+    int line = 1;
     for (guint k = 0; k < t->found->len; k++) {
         const PVFound *fo = &g_array_index(t->found, PVFound, k);
         PPFinding *f = fo->f;
         f->context = make_context(t, fo->s, fo->e);
         /* pp_finding_locate counts lines from the start of the part for every finding; a large
-         * part with many findings would be quadratic, so the line comes from our line index */
+         * part with many findings would be quadratic, so lines are counted once, in order, in the
+         * original text (soft breaks of paged text are lines there) */
         pp_finding_locate(f, doc, t->part_index, 0, 0);
-        f->line = (int)pv_line_of(t, fo->s) + 1;
         f->start = pv_orig(t, fo->s);
         f->end = pv_orig(t, fo->e);
+        for (const char *q; counted_to < f->start && (q = memchr(t->orig + counted_to, '\n', f->start - counted_to));) {
+            line++;
+            counted_to = (gsize)(q - t->orig) + 1;
+        }
+        if (counted_to < f->start)
+            counted_to = f->start;
+        f->line = line;
     }
     for (guint k = 0; k < t->found->len; k++)
         pp_doc_add_finding(doc, g_array_index(t->found, PVFound, k).f);
@@ -508,17 +608,37 @@ static void privacy_run(PPDoc *doc, const PPRunOptions *opt)
     pcre2_match_data *md = pp_match_data_new();
     DocKind kind = doc_kind(doc);
     guint nparts = doc->parts->len; /* findings are added as we go; parts are not */
+    char *carry = NULL; /* header row of a table that runs to the end of the previous page */
     for (guint i = 0; i < nparts; i++) {
+        const PPPart *part = doc->parts->pdata[i];
         PVText t;
-        text_init(&t, doc, (int)i, kind);
+        text_init(&t, doc, (int)i, kind, part->page > 0 && part->kind == PP_PART_BODY ? carry : NULL);
         for (guint k = 0; k < opt->rules->rules->len; k++) {
             const PPRule *r = opt->rules->rules->pdata[k];
             if (is_privacy_rule(r))
                 scan_rule(&t, r, md);
         }
+        if (part->page > 0 && part->kind == PP_PART_BODY) {
+            guint last = t.line_start->len;
+            while (last > 0 && g_array_index(t.line_start, gsize, last - 1) >= t.len)
+                last--; /* a trailing empty line */
+            gsize n = 0;
+            const char *h = last ? pv_header_row(&t, last - 1, &n) : NULL;
+            if (!h && last) { /* the page may end with the header row itself */
+                gsize ls = g_array_index(t.line_start, gsize, last - 1), le = line_end(&t, last - 1);
+                if (memchr(t.s + ls, '\t', le - ls)) {
+                    h = t.s + ls;
+                    n = le - ls;
+                }
+            }
+            char *next = h ? g_strndup(h, n) : NULL;
+            g_free(carry);
+            carry = next;
+        }
         text_flush(&t, doc);
         text_clear(&t);
     }
+    g_free(carry);
     pcre2_match_data_free(md);
 }
 

@@ -261,6 +261,37 @@ static void test_same_mask_everywhere(void)
     g_assert_cmpstr(a->masked, ==, b->masked);
 }
 
+/* PDF pages: running text wrapped at the page width, a table continued on the next page */
+static void test_paged(void)
+{
+    g_autoptr(PPDoc) doc = pp_doc_new("t.pdf", NULL);
+    static const char *const pages[] = {
+        "政府信息公开申请答复书\n"
+        "尹东明：\n"
+        "本机关于 2019 年 5 月 9 日收到您（身份证号：\n"
+        "110101199603084935，联系电话：13884895449，通讯地\n"
+        "址：重庆市巫山县大昌镇石门村 4 组 65 号，电子邮箱：\n"
+        "当事人使用车牌号为粤 GEK6ED 的货车运输并销售超过保质期\n"
+        "序号\t户主姓名\t家庭住址\t银行卡号\n"
+        "1\t郑燕志\t重庆市巫山县庙宇镇桂湖路354号\t6291354520120698\n",
+        "2\t刘秀刚\t重庆市云阳县青龙街道北城路999号 13栋\t6285857362323477355\n",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(pages); i++)
+        g_string_assign(pp_doc_add_part(doc, PP_PART_BODY, (int)i + 1, NULL)->text, pages[i]);
+    PPRunOptions opt = {.limits = &pp_default_limits, .rules = rules};
+    pp_stage_privacy.run(doc, &opt);
+    expect(doc, "person_name", "尹东明");
+    expect(doc, "address", "重庆市巫山县大昌镇石门村 4 组 65 号");
+    expect(doc, "plate", "粤 GEK6ED");
+    expect(doc, "person_name", "郑燕志");
+    expect(doc, "person_name", "刘秀刚"); /* page 2: the header row is on page 1 */
+    expect(doc, "address", "重庆市云阳县青龙街道北城路999号 13栋");
+    const PPFinding *f = find(doc, "address", "重庆市巫山县大昌镇石门村 4 组 65 号");
+    g_assert_cmpint(f->line, ==, 5); /* lines of the original page text */
+    g_assert_cmpint(f->page, ==, 1);
+    g_assert_cmpint(find(doc, "person_name", "刘秀刚")->page, ==, 2);
+}
+
 /* ---- rule files ---- */
 
 static void test_rules_load(void)
@@ -312,6 +343,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/cues_and_reply", test_cues_and_reply);
     g_test_add_func("/privacy/pdf_like_table", test_pdf_like_table);
     g_test_add_func("/privacy/title_row", test_title_row);
+    g_test_add_func("/privacy/paged", test_paged);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
     g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
     g_test_add_func("/privacy/hidden_parts", test_hidden_parts);
