@@ -174,11 +174,11 @@ static void text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind, const 
         gint line = (gint)t->line_start->len, th = -1;
         g_array_append_val(t->line_start, ls);
         if (memchr(t->s + ls, '\t', le - ls)) {
-            if (head < 0 && line == 0 && inherited && !row_is_header_like(t->s + ls, le - ls, inherited)) {
+            if (head == -1 && line == 0 && inherited && !row_is_header_like(t->s + ls, le - ls, inherited)) {
                 /* a table continued from the previous page: its rows take the header row there */
                 head = PV_HEAD_INHERITED;
                 th = head;
-            } else if (head < 0) {
+            } else if (head == -1) {
                 /* the first row of a block is its header row — unless it is a title merged across
                  * the columns (one non-empty cell): then the next row is */
                 int cells = 0;

@@ -274,7 +274,9 @@ static void test_paged(void)
         "当事人使用车牌号为粤 GEK6ED 的货车运输并销售超过保质期\n"
         "序号\t户主姓名\t家庭住址\t银行卡号\n"
         "1\t郑燕志\t重庆市巫山县庙宇镇桂湖路354号\t6291354520120698\n",
-        "2\t刘秀刚\t重庆市云阳县青龙街道北城路999号 13栋\t6285857362323477355\n",
+        "2\t刘秀刚\t重庆市云阳县青龙街道北城路999号 13栋\t6285857362323477355\n"
+        "3\t雷芬\t重庆市巫山县高唐街道桂湖路758号\t6255116263536487\n",
+        "4\t白洋\t重庆市黔江区石会镇桂湖路654号\t6279680420263006\n",
     };
     for (gsize i = 0; i < G_N_ELEMENTS(pages); i++)
         g_string_assign(pp_doc_add_part(doc, PP_PART_BODY, (int)i + 1, NULL)->text, pages[i]);
@@ -285,6 +287,8 @@ static void test_paged(void)
     expect(doc, "plate", "粤 GEK6ED");
     expect(doc, "person_name", "郑燕志");
     expect(doc, "person_name", "刘秀刚"); /* page 2: the header row is on page 1 */
+    expect(doc, "person_name", "雷芬");
+    expect(doc, "person_name", "白洋");   /* page 3 */
     expect(doc, "address", "重庆市云阳县青龙街道北城路999号 13栋");
     const PPFinding *f = find(doc, "address", "重庆市巫山县大昌镇石门村 4 组 65 号");
     g_assert_cmpint(f->line, ==, 5); /* lines of the original page text */
