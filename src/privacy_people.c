@@ -107,7 +107,7 @@ static const char *name_after(const char *p, const char *limit)
 }
 
 /* Characters before a name that do not belong to it (致张三先生, 经核实张三（身份证…）. */
-static const char name_preceders[] = "致向对给与和及请由被让经据称实查户主名为是";
+static const char name_preceders[] = "致向对给与和及请由被让经据称实查户主名为是人者方";
 
 /* A name ending at `end` (just before 先生/（身份证…): the longest plausible tail of the Han run. */
 static const char *name_before(const char *start_limit, const char *end)
