@@ -275,6 +275,75 @@ static void names_in_metadata(PVText *t, const PPRule *r)
     }
 }
 
+/* Lines holding a reported resident ID: a person's row. */
+static GHashTable *lines_with_ids(const PVText *t)
+{
+    GHashTable *lines = g_hash_table_new(NULL, NULL);
+    for (guint k = 0; k < t->found->len; k++) {
+        const PVFound *fo = &g_array_index(t->found, PVFound, k);
+        if (strcmp(fo->f->type, "cn_id") == 0)
+            g_hash_table_add(lines, GUINT_TO_POINTER(pv_line_of(t, fo->s) + 1));
+    }
+    return lines;
+}
+
+typedef void (*CellFn)(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev);
+
+/* Every cell of the table rows (lines with '\t') that hold an ID. */
+static void cells_of_id_rows(PVText *t, const PPRule *r, CellFn fn, PPSeverity sev)
+{
+    g_autoptr(GHashTable) lines = lines_with_ids(t);
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, lines);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        guint line = GPOINTER_TO_UINT(key) - 1;
+        gsize ls = g_array_index(t->line_start, gsize, line);
+        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
+        gsize le = nl ? (gsize)(nl - t->s) : t->len;
+        if (!memchr(t->s + ls, '\t', le - ls))
+            continue;
+        for (gsize cs = ls; cs <= le;) {
+            const char *tab = memchr(t->s + cs, '\t', le - cs);
+            gsize ce = tab ? (gsize)(tab - t->s) : le;
+            gsize lead = 0;
+            g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
+            if (*v)
+                fn(t, r, cs + lead, cs + lead + strlen(v), sev);
+            if (!tab)
+                break;
+            cs = ce + 1;
+        }
+    }
+}
+
+static void name_cell(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev)
+{
+    g_autofree char *raw = g_strndup(t->s + s, e - s);
+    g_autofree char *v = strip_spaces(raw);
+    if (pp_name_plausible(v, strlen(v), TRUE))
+        report_name(t, r, s, e, sev);
+}
+
+/* A name written just before an ID, across spaces (PDF rows without cell borders): 张三 5002… */
+static void names_before_ids(PVText *t, const PPRule *r, PPSeverity sev)
+{
+    for (guint k = 0; k < t->found->len; k++) {
+        const PVFound *fo = &g_array_index(t->found, PVFound, k);
+        if (strcmp(fo->f->type, "cn_id") != 0)
+            continue;
+        const char *end = t->s + fo->s;
+        gsize ls = g_array_index(t->line_start, gsize, pv_line_of(t, fo->s));
+        if (end <= t->s + ls || end[-1] != ' ')
+            continue;
+        while (end > t->s + ls && end[-1] == ' ')
+            end--;
+        const char *s = name_before(t->s + ls, end);
+        if (s)
+            report_name(t, r, (gsize)(s - t->s), (gsize)(end - t->s), sev);
+    }
+}
+
 void pv_detect_names(PVText *t, const PPRule *r)
 {
     if (t->part->kind == PP_PART_METADATA) {
@@ -293,6 +362,9 @@ void pv_detect_names(PVText *t, const PPRule *r)
     names_before_words(t, r, suffixes, G_N_ELEMENTS(suffixes), name_severity(t, r, FALSE));
     static const char *const id_words[] = {"(身份证", ",身份证", "，身份证", "(公民身份", "，公民身份", ",公民身份", "，男，", "，女，", ",男,", ",女,", "，性别", ",性别"};
     names_before_words(t, r, id_words, G_N_ELEMENTS(id_words), name_severity(t, r, TRUE));
+    /* a table row or a line with an ID is about a person: a name in it is that person's */
+    cells_of_id_rows(t, r, name_cell, name_severity(t, r, TRUE));
+    names_before_ids(t, r, name_severity(t, r, TRUE));
     names_after_cues(t, r, weak, ws < 0 ? PP_SEV_INFO : (PPSeverity)ws);
     g_strfreev(columns);
     g_strfreev(cues);
@@ -335,6 +407,20 @@ static void report_address(PVText *t, const PPRule *r, gsize s, gsize e)
     g_autofree char *v = strip_spaces(raw);
     if (pv_address_plausible(v, strlen(v)))
         pv_report(t, r, s, e, v, r->severity);
+}
+
+/* A cell of a person's row: an address only when it clearly is one (3 units and a number). */
+static void address_cell(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev)
+{
+    (void)sev;
+    g_autofree char *raw = g_strndup(t->s + s, e - s);
+    g_autofree char *v = strip_spaces(raw);
+    static const char *const units[] = {"省", "市", "区", "县", "镇", "乡", "街道", "村", "路", "街", "组", "号", "栋", "室"};
+    int n = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(units); i++)
+        n += strstr(v, units[i]) != NULL;
+    if (n >= 3)
+        report_address(t, r, s, e);
 }
 
 /* End of an address value starting at p: the next punctuation, space, tab or line end. */
@@ -396,6 +482,8 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
             cs = ce + 1;
         }
     }
+    /* rows with an ID (tables without a typed column): an address-like cell is the person's */
+    cells_of_id_rows(t, r, address_cell, r->severity);
     /* cue words in running text: 住址：…, 家住…, 通讯地址：… */
     const char *limit = t->s + t->len;
     for (char **c = cues; c && *c; c++) {

@@ -172,6 +172,18 @@ static void test_pdf_like_table(void)
     expect(d, "address", "重庆市云阳县青龙街道新民村 8 组 11 号");
 }
 
+/* no header row to type the columns (or no cell borders at all): the ID makes the row a person's */
+static void test_rows_with_ids(void)
+{
+    const char *text = "1\t邓娟英\t女\t110101195112085142\t重庆市黔江区正阳街道人民路605号17栋2单元2003室\t2\n"
+                       "2 许静嘉 500101199603111561 重庆市云阳县南溪镇新华路516号 13829893920\n";
+    g_autoptr(PPDoc) doc = run_text(text);
+    expect(doc, "person_name", "邓娟英");
+    expect(doc, "address", "重庆市黔江区正阳街道人民路605号17栋2单元2003室");
+    expect(doc, "person_name", "许静嘉");
+    g_assert_null(find(doc, "person_name", "女"));
+}
+
 /* a title row merged across the columns is not the header row */
 static void test_title_row(void)
 {
@@ -347,6 +359,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/cues_and_reply", test_cues_and_reply);
     g_test_add_func("/privacy/pdf_like_table", test_pdf_like_table);
     g_test_add_func("/privacy/title_row", test_title_row);
+    g_test_add_func("/privacy/rows_with_ids", test_rows_with_ids);
     g_test_add_func("/privacy/paged", test_paged);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
     g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
