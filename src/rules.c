@@ -42,6 +42,8 @@ static const struct {
     {"min_digits", KEY_SETTING},  /* numeric prefilter: the part must hold a run of this many digits */
     {"weak_cues", KEY_SETTING},   /* cue words that only suggest (reported with weak_severity) */
     {"anti_window", KEY_SETTING}, /* characters before a match searched for anti_context words */
+    {"needs_context", KEY_SETTING}, /* yes: even a validated match needs context */
+    {"doc_kinds", KEY_SETTING},   /* list, reply, penalty: documents that are context by themselves */
 };
 
 static int key_index(const char *key)

@@ -15,6 +15,9 @@
  *   anti_window = N         window for anti_context (default 10)
  *   group = N               capture group holding the value (default: the whole match)
  *   min_digits = N          numeric prefilter: skip parts without a run of N digits
+ *   needs_context = yes     even a certain match counts only in context (an e-mail address)
+ *   doc_kinds = list, reply, penalty   documents that are that context by themselves (公示名单、
+ *                           答复书、处罚决定书: they are about persons)
  *   action = exclude        a look-alike that is not personal (USCC, 文号, 索引号): its span is
  *                           claimed so that no identifier rule reports inside it; nothing reported
  *   detector = person_name|address   evidence-based detectors (privacy_people.c): cues, columns…
@@ -397,7 +400,24 @@ typedef struct {
     gboolean exclude;
     int group, window, anti_window;
     char **context, **anti, **columns;
+    gboolean needs_context; /* even a certain match is personal only in context */
+    int doc_kinds;          /* DocKind bits in which the document itself is that context */
 } ScanCtx;
+
+static int parse_doc_kinds(const PPRule *r)
+{
+    static const struct {
+        const char *name;
+        DocKind kind;
+    } kinds[] = {{"list", DOC_LIST}, {"reply", DOC_REPLY}, {"penalty", DOC_PENALTY}};
+    g_auto(GStrv) names = pp_rule_setting_list(r, "doc_kinds");
+    int bits = 0;
+    for (char **n = names; *n; n++)
+        for (gsize i = 0; i < G_N_ELEMENTS(kinds); i++)
+            if (strcmp(*n, kinds[i].name) == 0)
+                bits |= kinds[i].kind;
+    return bits;
+}
 
 /* a weak match is personal when context words stand before it, or right after it: 023-…（住宅） */
 static gboolean in_context(const ScanCtx *c, gsize s, gsize e)
@@ -440,7 +460,7 @@ static gboolean on_match(const PPRule *r, const char *text, gsize start, gsize e
     }
     if (v == PP_VALID_NO)
         return TRUE;
-    if (v == PP_VALID_WEAK && !in_context(c, start, end))
+    if ((v == PP_VALID_WEAK || c->needs_context) && !(c->doc_kinds & t->kind) && !in_context(c, start, end))
         return TRUE;
     if (ruled_out(c, start))
         return TRUE;
@@ -471,6 +491,8 @@ static void scan_rule(PVText *t, const PPRule *r, pcre2_match_data *md)
         .context = pp_rule_setting_list(r, "context"),
         .anti = pp_rule_setting_list(r, "anti_context"),
         .columns = pp_rule_setting_list(r, "columns"),
+        .needs_context = g_strcmp0(pp_rule_setting(r, "needs_context", NULL), "yes") == 0,
+        .doc_kinds = parse_doc_kinds(r),
     };
     pp_rule_scan(r, t->s, t->len, md, on_match, &c);
     g_strfreev(c.context);
@@ -676,6 +698,13 @@ static gboolean privacy_check_rules(const PPRules *rules, GError **error)
         const char *rs = pp_rule_setting(r, "review_severity", NULL);
         if (rs && pp_severity_from_name(rs) < 0)
             RULE_FAIL(r, "规则 %s 的 review_severity “%s” 无效（应为 block|review|info）", r->id, rs);
+        g_auto(GStrv) kinds = pp_rule_setting_list(r, "doc_kinds");
+        for (char **k = kinds; *k; k++)
+            if (strcmp(*k, "list") != 0 && strcmp(*k, "reply") != 0 && strcmp(*k, "penalty") != 0)
+                RULE_FAIL(r, "规则 %s 的 doc_kinds “%s” 无效（可用：list、reply、penalty）", r->id, *k);
+        const char *nc = pp_rule_setting(r, "needs_context", NULL);
+        if (nc && strcmp(nc, "yes") != 0 && strcmp(nc, "no") != 0)
+            RULE_FAIL(r, "规则 %s 的 needs_context 应为 yes 或 no", r->id);
         if (!d && !r->pattern)
             RULE_FAIL(r, "规则 %s 既没有 pattern 也没有 detector", r->id);
     }

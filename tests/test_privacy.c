@@ -247,8 +247,10 @@ static void test_id_vs_uscc(void)
 
 static void test_email_cjk(void)
 {
-    g_autoptr(PPDoc) doc = run_text("邮箱张三zhangsan@163.com联系");
-    expect(doc, "email", "zhangsan@163.com");
+    g_autoptr(PPDoc) doc = run_text("申请人邮箱zhangsan@163.com联系");
+    expect(doc, "email", "zhangsan@163.com"); /* CJK before the local part is not part of it */
+    g_autoptr(PPDoc) n = run_text("电子邮箱：yyzwgk@163.com");
+    g_assert_cmpuint(counted(n), ==, 0); /* a notice: the agency's mailbox */
 }
 
 static void test_hidden_parts(void)
