@@ -39,7 +39,16 @@ typedef struct {
 
 #define PV_HEAD_INHERITED (-2)
 
-/* helpers (stage_privacy.c) */
+/* scratch text (privacy_text.c) */
+/* Build the scratch text of part idx; inherited: a header row carried from the previous page. */
+void pv_text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind, const char *inherited);
+void pv_text_clear(PVText *t);
+/* Scratch offset of the end of a line (its '\n' or the end of the text). */
+gsize pv_line_end(const PVText *t, guint line);
+/* Mark [s, e) as reported or excluded. */
+void pv_claim(PVText *t, gsize s, gsize e);
+
+/* helpers (privacy_text.c) */
 /* The header row of the table holding `line`, or NULL. */
 const char *pv_header_row(const PVText *t, guint line, gsize *n);
 gsize pv_orig(const PVText *t, gsize off);
