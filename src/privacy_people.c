@@ -185,9 +185,12 @@ static void names_after_cues(PVText *t, const PPRule *r, char **cues, PPSeverity
             const char *p = h + cl;
             while (p < limit && (*p == ':' || *p == ' '))
                 p++;
-            const char *e = name_after(p, limit);
-            if (e)
+            /* 申请人张三、李四 */
+            for (const char *e; (e = name_after(p, limit)); p = e + strlen("、")) {
                 report_name(t, r, (gsize)(p - t->s), (gsize)(e - t->s), sev);
+                if (!g_str_has_prefix(e, "、"))
+                    break;
+            }
         }
     }
 }

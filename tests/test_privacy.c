@@ -245,6 +245,18 @@ static void test_id_vs_uscc(void)
     g_assert_cmpuint(counted(b), ==, 0);
 }
 
+static void test_more_cues(void)
+{
+    g_autoptr(PPDoc) doc = run_text("经查，举报人张晓明、李秀兰反映的问题属实。护照号码：E12345678；港澳通行证号码：C12345678。");
+    expect(doc, "person_name", "张晓明");
+    expect(doc, "person_name", "李秀兰");
+    expect(doc, "passport", "E12345678");
+    expect(doc, "permit", "C12345678");
+    g_assert_cmpstr(find(doc, "passport", "E12345678")->masked, ==, "E*****678");
+    g_autoptr(PPDoc) n = run_text("产品型号E12345678，批次C12345678。"); /* no context: codes */
+    g_assert_cmpuint(counted(n), ==, 0);
+}
+
 static void test_email_cjk(void)
 {
     g_autoptr(PPDoc) doc = run_text("申请人邮箱zhangsan@163.com联系");
@@ -364,6 +376,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/rows_with_ids", test_rows_with_ids);
     g_test_add_func("/privacy/paged", test_paged);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
+    g_test_add_func("/privacy/more_cues", test_more_cues);
     g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
     g_test_add_func("/privacy/hidden_parts", test_hidden_parts);
     g_test_add_func("/privacy/same_mask", test_same_mask_everywhere);
