@@ -308,7 +308,7 @@ gboolean pv_words_after(const PVText *t, gsize off, int chars, char **words)
         return FALSE;
     gsize le = pv_line_end(t, pv_line_of(t, off));
     const char *p = t->s + off;
-    for (int i = 0; i < chars && p < t->s + le; i++)
+    for (int i = 0; i < chars && p < t->s + le && *p != '\t'; i++) /* within the cell */
         p = g_utf8_next_char(p);
     return pv_contains_any(t->s + off, (gsize)(p - t->s - off), words);
 }

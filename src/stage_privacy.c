@@ -88,9 +88,10 @@ static gboolean in_context(const ScanCtx *c, gsize s, gsize e)
     return pv_words_before(c->t, s, c->window, c->context) || pv_words_after(c->t, e, 6, c->context);
 }
 
-static gboolean ruled_out(const ScanCtx *c, gsize s)
+/* anti-context words just before the match, or right after it in the same cell: …（单位账户） */
+static gboolean ruled_out(const ScanCtx *c, gsize s, gsize e)
 {
-    return pv_words_before(c->t, s, c->anti_window, c->anti);
+    return pv_words_before(c->t, s, c->anti_window, c->anti) || pv_words_after(c->t, e, 8, c->anti);
 }
 
 static gboolean on_match(const PPRule *r, const char *text, gsize start, gsize end, pcre2_match_data *md, gpointer user)
@@ -121,7 +122,7 @@ static gboolean on_match(const PPRule *r, const char *text, gsize start, gsize e
         return TRUE;
     if ((v == PP_VALID_WEAK || c->needs_context) && !(c->doc_kinds & t->kind) && !in_context(c, start, end))
         return TRUE;
-    if (ruled_out(c, start))
+    if (ruled_out(c, start, end))
         return TRUE;
     const PPMaskStyle *m = pp_mask_find(pp_rule_setting(r, "mask", "generic"));
     g_autofree char *raw = g_strndup(t->s + start, end - start);
