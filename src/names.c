@@ -44,6 +44,8 @@ static const char *const ordinary_words[] = {
     /* labels and verbs that follow cue words: 当事人姓名：…, 当事人陈述、申辩, 申请人单位 */
     "姓名", "陈述", "申辩", "应当", "应该", "应予", "于是", "同意", "同时", "同样", "符合", "严重", "曾因", "曾经",
     "任意", "高某", "户籍", "家属", "代表", "代理", "祝贺", "项目", "尚未", "乐意", "龙头", "向本", "连续",
+    /* cells of a person's row: relation, education, status */
+    "孙子", "孙女", "孙媳", "曾孙", "祖父", "祖母", "外孙", "文盲", "师范", "常住", "万户", "景区", "简易",
 };
 
 gboolean pp_is_han(gunichar c)

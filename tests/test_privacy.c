@@ -186,6 +186,8 @@ static void test_rows_with_ids(void)
     expect(doc, "address", "重庆市黔江区正阳街道人民路605号17栋2单元2003室");
     expect(doc, "person_name", "许静嘉");
     g_assert_null(find(doc, "person_name", "女"));
+    g_autoptr(PPDoc) rel = run_text("2\t孙子\t男\t110101195112085142\t文盲\t农民\n");
+    g_assert_cmpuint(counted(rel), ==, 1); /* only the ID: 孙子、文盲、农民 are not names */
 }
 
 /* a title row merged across the columns is not the header row */
