@@ -263,6 +263,16 @@ static void test_more_cues(void)
     g_assert_cmpuint(counted(n), ==, 0);
 }
 
+/* 残疾人证号: the ID followed by category and grade */
+static void test_disability_card(void)
+{
+    g_autoptr(PPDoc) doc = run_text("序号\t姓名\t残疾人证号\t残疾等级\n1\t王建国\t11010519491231002X42\t二级\n");
+    expect(doc, "cn_id", "11010519491231002X");
+    expect(doc, "person_name", "王建国");
+    g_autoptr(PPDoc) n = run_text("流水号 11010519491231002X42。");
+    g_assert_cmpuint(counted(n), ==, 0);
+}
+
 static void test_email_cjk(void)
 {
     g_autoptr(PPDoc) doc = run_text("申请人邮箱zhangsan@163.com联系");
@@ -382,6 +392,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/rows_with_ids", test_rows_with_ids);
     g_test_add_func("/privacy/paged", test_paged);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
+    g_test_add_func("/privacy/disability_card", test_disability_card);
     g_test_add_func("/privacy/more_cues", test_more_cues);
     g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
     g_test_add_func("/privacy/hidden_parts", test_hidden_parts);
