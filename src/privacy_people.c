@@ -447,6 +447,27 @@ static const char *address_end(const char *p, const char *limit)
     return limit;
 }
 
+/* A cue at the start of its line ("住所：…") belongs to the party described in the lines above:
+ * an organisation when they name one (当事人：某某有限公司 / 统一社会信用代码) and no person
+ * (身份证、性别). */
+static gboolean org_block_above(const PVText *t, gsize off, char **anti)
+{
+    static const char *const person[] = {"身份证", "性别", "男", "女", "出生", NULL};
+    guint line = pv_line_of(t, off);
+    gsize ls = g_array_index(t->line_start, gsize, line);
+    for (gsize i = ls; i < off; i++)
+        if (t->s[i] != ' ')
+            return FALSE; /* not at the start of the line */
+    for (guint back = 1; back <= 3 && back <= line; back++) {
+        gsize s = g_array_index(t->line_start, gsize, line - back), e = pv_line_end(t, line - back);
+        if (pv_contains_any(t->s + s, e - s, (char **)person))
+            return FALSE;
+        if (pv_contains_any(t->s + s, e - s, anti) || pv_find(t->s + s, e - s, "信用代码"))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 void pv_detect_addresses(PVText *t, const PPRule *r)
 {
     if (t->part->kind == PP_PART_METADATA)
@@ -492,7 +513,7 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
     for (char **c = cues; c && *c; c++) {
         gsize cl = strlen(*c);
         for (const char *h = pv_find(t->s, t->len, *c); h; h = pv_find(h + cl, (gsize)(limit - h) - cl, *c)) {
-            if (pv_words_before(t, (gsize)(h - t->s), window, anti))
+            if (pv_words_before(t, (gsize)(h - t->s), window, anti) || org_block_above(t, (gsize)(h - t->s), anti))
                 continue; /* 单位住所, 公司…住所: an organisation's address */
             const char *p = h + cl;
             while (p < limit && (*p == ':' || *p == ' '))

@@ -261,7 +261,8 @@ static DocKind doc_kind(const PPDoc *doc)
         DocKind kind;
     } words[] = {
         {"公示", DOC_LIST},       {"名单", DOC_LIST},       {"花名册", DOC_LIST}, {"一览表", DOC_LIST},
-        {"答复", DOC_REPLY},      {"告知书", DOC_REPLY},    {"回复", DOC_REPLY},  {"处罚决定", DOC_PENALTY},
+        {"答复", DOC_REPLY},      {"告知书", DOC_REPLY},    {"回复", DOC_REPLY},  {"意见书", DOC_REPLY},
+        {"处罚决定", DOC_PENALTY},
         {"处罚告知", DOC_PENALTY}, {"处理决定", DOC_PENALTY},
     };
     int kind = DOC_PLAIN;
