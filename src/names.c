@@ -46,6 +46,13 @@ static const char *const ordinary_words[] = {
     "任意", "高某", "户籍", "家属", "代表", "代理", "祝贺", "项目", "尚未", "乐意", "龙头", "向本", "连续",
     /* cells of a person's row: relation, education, status */
     "孙子", "孙女", "孙媳", "曾孙", "祖父", "祖母", "外孙", "文盲", "师范", "常住", "万户", "景区", "简易",
+    "权利", "权益", "权限", "房屋", "房产", "柴油", "安置", "安排", "金融", "钱财", "车主", "宁愿",
+};
+
+/* A surname with a title is already de-identified: 李先生、王女士、张主任. */
+static const char *const titles[] = {
+    "先生", "女士", "小姐", "同志", "老师", "师傅", "主任", "局长", "书记", "科长", "处长", "县长", "区长",
+    "镇长", "乡长", "村长", "经理", "医生", "律师", "大爷", "大妈", "阿姨", "某",
 };
 
 gboolean pp_is_han(gunichar c)
@@ -111,6 +118,9 @@ gboolean pp_name_plausible(const char *s, gsize n, gboolean need_surname)
         return FALSE;
     if (need_surname && !dot && (sl == 0 || (chars == 4 && sl == 3)))
         return FALSE; /* 4 characters only with a compound surname (or two surnames, 欧阳娜娜) */
+    for (gsize i = 0; i < G_N_ELEMENTS(titles); i++)
+        if (n > strlen(titles[i]) && memcmp(s + n - strlen(titles[i]), titles[i], strlen(titles[i])) == 0)
+            return FALSE;
     for (gsize i = 0; i < G_N_ELEMENTS(ordinary_words); i++) {
         gsize l = strlen(ordinary_words[i]);
         if (n >= l && memcmp(s, ordinary_words[i], l) == 0)
