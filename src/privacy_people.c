@@ -196,12 +196,49 @@ static void names_after_cues(PVText *t, const PPRule *r, char **cues, PPSeverity
 }
 
 /* 张三先生、李四女士; the surname alone (李女士) is already de-identified. */
-static void names_before_words(PVText *t, const PPRule *r, const char *const *words, gsize nwords, PPSeverity sev)
+static gint cmp_gsize(gconstpointer a, gconstpointer b)
+{
+    gsize x = *(const gsize *)a, y = *(const gsize *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorted starts of the reported IDs. */
+static GArray *id_starts(const PVText *t)
+{
+    GArray *a = g_array_new(FALSE, FALSE, sizeof(gsize));
+    for (guint k = 0; k < t->found->len; k++) {
+        const PVFound *fo = &g_array_index(t->found, PVFound, k);
+        if (strcmp(fo->f->type, "cn_id") == 0)
+            g_array_append_val(a, fo->s);
+    }
+    g_array_sort(a, cmp_gsize);
+    return a;
+}
+
+/* Is there a reported ID within `bytes` after off (张三（身份证号：5002…）)? */
+static gboolean id_follows(const GArray *ids, gsize off, gsize bytes)
+{
+    guint lo = 0, hi = ids->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(ids, gsize, mid) < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ids->len && g_array_index(ids, gsize, lo) <= off + bytes;
+}
+
+/* need_id: the words only count when an ID number actually follows them */
+static void names_before_words(PVText *t, const PPRule *r, const char *const *words, gsize nwords, PPSeverity sev,
+                               const GArray *need_id)
 {
     const char *limit = t->s + t->len;
     for (gsize w = 0; w < nwords; w++) {
         gsize wl = strlen(words[w]);
         for (const char *h = pv_find(t->s, t->len, words[w]); h; h = pv_find(h + wl, (gsize)(limit - h) - wl, words[w])) {
+            if (need_id && !id_follows(need_id, (gsize)(h - t->s), 40))
+                continue;
             const char *end = h; /* the words start with the bracket or comma that ends the name */
             gsize ls = g_array_index(t->line_start, gsize, pv_line_of(t, (gsize)(h - t->s)));
             const char *s = name_before(t->s + ls, end);
@@ -362,9 +399,14 @@ void pv_detect_names(PVText *t, const PPRule *r)
     names_in_salutation(t, r);
     names_after_cues(t, r, cues, name_severity(t, r, TRUE));
     static const char *const suffixes[] = {"先生", "女士"};
-    names_before_words(t, r, suffixes, G_N_ELEMENTS(suffixes), name_severity(t, r, FALSE));
-    static const char *const id_words[] = {"(身份证", ",身份证", "，身份证", "(公民身份", "，公民身份", ",公民身份", "，男，", "，女，", ",男,", ",女,", "，性别", ",性别"};
-    names_before_words(t, r, id_words, G_N_ELEMENTS(id_words), name_severity(t, r, TRUE));
+    names_before_words(t, r, suffixes, G_N_ELEMENTS(suffixes), name_severity(t, r, FALSE), NULL);
+    /* a name next to an ID number: 张三（身份证号：5002…）, 张三，身份证号码 5002… */
+    static const char *const id_words[] = {"(身份证", ",身份证", "(公民身份", ",公民身份", "(证件号", ",证件号"};
+    g_autoptr(GArray) ids = id_starts(t);
+    names_before_words(t, r, id_words, G_N_ELEMENTS(id_words), name_severity(t, r, TRUE), ids);
+    /* a person described: 张三，男，1980年生 / 张三，性别：女 */
+    static const char *const person_words[] = {",男,", ",女,", ",性别"};
+    names_before_words(t, r, person_words, G_N_ELEMENTS(person_words), name_severity(t, r, TRUE), NULL);
     /* a table row or a line with an ID is about a person: a name in it is that person's */
     cells_of_id_rows(t, r, name_cell, name_severity(t, r, TRUE));
     names_before_ids(t, r, name_severity(t, r, TRUE));
