@@ -36,6 +36,14 @@ static const struct {
     {"max_lines", KEY_SETTING},
     {"min_length", KEY_SETTING},
     {"max_length", KEY_SETTING},
+    /* privacy stage (documented in stage_privacy.c and rules/privacy.rules) */
+    {"action", KEY_SETTING},      /* report (default) | exclude: a look-alike whose span nothing may report */
+    {"detector", KEY_SETTING},    /* person_name | address: evidence-based detector instead of a pattern */
+    {"min_digits", KEY_SETTING},  /* numeric prefilter: the part must hold a run of this many digits */
+    {"weak_cues", KEY_SETTING},   /* cue words that only suggest (reported with weak_severity) */
+    {"anti_window", KEY_SETTING}, /* characters before a match searched for anti_context words */
+    {"needs_context", KEY_SETTING}, /* yes: even a validated match needs context */
+    {"doc_kinds", KEY_SETTING},   /* list, reply, penalty: documents that are context by themselves */
 };
 
 static int key_index(const char *key)
@@ -298,7 +306,11 @@ static gboolean load_text(Loader *ld, const char *path, const char *text, GError
             continue;
         if (cont && last_key && raw) {
             const char *old = g_hash_table_lookup(raw, last_key);
-            g_hash_table_replace(raw, g_strdup(last_key), g_strconcat(old ? old : "", t, NULL));
+            char *joined = g_strconcat(old ? old : "", t, NULL);
+            int k = key_index(last_key);
+            if (k >= 0 && rule_keys[k].kind == KEY_SETTING) /* stage settings continue too */
+                g_hash_table_replace(r->settings, g_strdup(last_key), g_strdup(joined));
+            g_hash_table_replace(raw, g_strdup(last_key), joined);
             continue;
         }
         if (*t == '[') {
