@@ -36,6 +36,7 @@ static const struct {
     {"max_lines", KEY_SETTING},
     {"min_length", KEY_SETTING},
     {"max_length", KEY_SETTING},
+    {"stopwords", KEY_SETTING}, /* secrets: a value holding one of these words is a placeholder, dropped */
 };
 
 static int key_index(const char *key)
@@ -224,13 +225,16 @@ static gboolean finish_rule(PPRule *r, GHashTable *raw, const char *path, int li
         r->keywords = split_list(v);
     if ((v = g_hash_table_lookup(raw, "terms")))
         r->terms = split_list(v);
-    if ((v = g_hash_table_lookup(raw, "terms_file"))) {
+    if ((v = g_hash_table_lookup(raw, "terms_file"))) { /* one file or a list of files */
         g_autofree char *dir = g_path_get_dirname(path);
-        g_autofree char *tpath = g_path_is_absolute(v) ? g_strdup(v) : g_build_filename(dir, v, NULL);
-        char **t = read_terms(tpath, &sub);
-        if (!t)
-            FAIL("规则 %s 的词表 %s 无法读取：%s", r->id, tpath, sub->message);
-        r->terms = strv_concat(r->terms, t);
+        g_auto(GStrv) files = split_list(v);
+        for (char **fp = files; *fp; fp++) {
+            g_autofree char *tpath = g_path_is_absolute(*fp) ? g_strdup(*fp) : g_build_filename(dir, *fp, NULL);
+            char **t = read_terms(tpath, &sub);
+            if (!t)
+                FAIL("规则 %s 的词表 %s 无法读取：%s", r->id, tpath, sub->message);
+            r->terms = strv_concat(r->terms, t);
+        }
     }
     const char *flags = g_hash_table_lookup(raw, "flags");
     if ((v = g_hash_table_lookup(raw, "pattern"))) {
