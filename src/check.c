@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "format.h"
+#include "redact.h"
 #include "stage.h"
 
 static gint cmp_str(gconstpointer a, gconstpointer b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -131,7 +132,7 @@ void pp_process(PPDoc *doc, const PPRunOptions *opt, gboolean keep_parts)
     if (opt->redact_dir && !doc->error) {
         GError *err = NULL;
         if (!pp_redact_doc(doc, opt, &err)) {
-            pp_doc_note(doc, "未能生成脱敏副本：%s", err ? err->message : "未知原因");
+            doc->redact_error = g_strdup(err ? err->message : "未知原因");
             g_clear_error(&err);
         }
     }

@@ -21,7 +21,5 @@ void pp_process(PPDoc *doc, const PPRunOptions *opt, gboolean keep_parts);
  * a terminal and the batch is long. */
 void pp_process_all(GPtrArray *docs, const PPRunOptions *opt, int jobs, gboolean progress);
 
-/* Optional redaction hook (redact.c): write a masked copy of doc into opt->redact_dir. */
-gboolean pp_redact_doc(PPDoc *doc, const PPRunOptions *opt, GError **error);
 
 #endif

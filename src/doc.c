@@ -129,6 +129,8 @@ void pp_doc_free(PPDoc *doc)
     g_clear_error(&doc->error);
     g_free(doc->marking);
     g_free(doc->reason);
+    g_free(doc->redacted_path);
+    g_free(doc->redact_error);
     g_free(doc);
 }
 

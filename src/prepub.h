@@ -128,6 +128,8 @@ typedef struct {
     PPVerdict verdict;
     GPtrArray *notes;   /* char*: limits applied and other remarks for the report */
     double seconds;     /* time spent on the document */
+    char *redacted_path;/* where the masked copy was written; nullable */
+    char *redact_error; /* why no good masked copy could be made; nullable */
 } PPDoc;
 
 PPDoc *pp_doc_new(const char *path, const char *fs_path);

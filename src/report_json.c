@@ -71,6 +71,8 @@ static void add_doc(JsonBuilder *b, const PPDoc *d, gboolean reveal)
     for (guint i = 0; i < d->findings->len; i++)
         add_finding(b, d->findings->pdata[i], reveal);
     json_builder_end_array(b);
+    add_str(b, "redacted", d->redacted_path);
+    add_str(b, "redact_error", d->redact_error);
     if (d->notes->len) {
         json_builder_set_member_name(b, "notes");
         json_builder_begin_array(b);

@@ -61,6 +61,10 @@ static void text_write(GString *out, GPtrArray *docs, const PPReportOptions *o)
         g_string_append_c(out, '\n');
         for (guint k = 0; k < d->findings->len; k++)
             write_finding(out, d->findings->pdata[k], o);
+        if (d->redacted_path)
+            g_string_append_printf(out, "  脱敏副本：%s\n", d->redacted_path);
+        if (d->redact_error)
+            g_string_append_printf(out, "  %s✗ 脱敏副本未生成：%s%s\n", C(o, RED), d->redact_error, RESET(o));
         for (guint k = 0; k < d->notes->len; k++)
             g_string_append_printf(out, "  注：%s\n", (char *)d->notes->pdata[k]);
     }
