@@ -98,11 +98,12 @@ static PPLine *squeeze(const char *text, gsize s, gsize e)
 
 gssize pp_line_match(const pcre2_code *re, const PPLine *ln, gsize s, gsize end, gboolean whole, pcre2_match_data *md)
 {
+    /* the subject starts at the cell, so a rule's ^ means "start of the cell" */
     uint32_t opts = PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK | (whole ? PCRE2_ENDANCHORED : 0);
-    int rc = pcre2_match(re, (PCRE2_SPTR)ln->sq, end, s, opts, md, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)ln->sq + s, end - s, 0, opts, md, NULL);
     if (rc < 0)
         return -1;
-    return (gssize)pcre2_get_ovector_pointer(md)[1];
+    return (gssize)(s + pcre2_get_ovector_pointer(md)[1]);
 }
 
 gsize pp_line_cell_end(const PPLine *ln, gsize s)

@@ -49,7 +49,10 @@ static const Case cases[] = {
     {"页脚中的标注", HEAD DATE END, NULL, "信息公开选项：主动公开", PP_DISC_PROACTIVE, "", FALSE},
     {"附注后还有附件", HEAD DATE "（此件公开发布）\n附件\n某某项目清单\n" "第一项内容说明。\n第二项内容说明。\n第三项内容说明。\n第四项内容说明。\n第五项。\n",
      NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"公开类别", HEAD DATE "公开类别：依申请公开" END, NULL, NULL, PP_DISC_ON_REQUEST, "on_request", FALSE},
+    {"文首的公开属性", "公开属性：主动公开\n" HEAD DATE END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     /* ---- conflict and missing ---- */
+    {"未选择的模板", HEAD DATE "信息公开选项：主动公开 依申请公开 不予公开" END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"两种属性", HEAD DATE "信息公开选项：主动公开" END "信息公开选项：不予公开\n", NULL, NULL, PP_DISC_CONFLICT, "conflict", FALSE},
     {"正文与页眉不一致", HEAD DATE "（此件公开发布）" END, "此件不予公开", NULL, PP_DISC_CONFLICT, "conflict", FALSE},
     {"未标注", HEAD DATE END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
