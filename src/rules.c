@@ -31,12 +31,12 @@ static const struct {
     {"group", KEY_SETTING},     /* capture group holding the value */
     {"value", KEY_SETTING},     /* what a matched marking means (disclosure attribute) */
     {"entropy", KEY_SETTING},   /* minimum Shannon entropy of a credential */
+    {"stopwords", KEY_SETTING}, /* secrets: a value holding one of these words is a placeholder, dropped */
     {"review_severity", KEY_SETTING}, /* severity when judgement is needed */
     {"weak_severity", KEY_SETTING},
     {"max_lines", KEY_SETTING},
     {"min_length", KEY_SETTING},
     {"max_length", KEY_SETTING},
-    {"stopwords", KEY_SETTING}, /* secrets: a value holding one of these words is a placeholder, dropped */
 };
 
 static int key_index(const char *key)
