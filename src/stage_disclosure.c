@@ -122,10 +122,28 @@ static gboolean note_ok(const char *rem, gsize n)
     return FALSE;
 }
 
+/* A line wrapped out of a quotation: the line before ends with an opening quote, or the line after
+ * starts with a closing one (“此件公开发布” split over three PDF lines). */
+static gboolean inside_quote(const PPLines *L, guint li)
+{
+    static const char *const opening[] = {"“", "‘", "「", "『", "\""}, *closing[] = {"”", "’", "」", "』", "\""};
+    const PPLine *ln = L->lines->pdata[li];
+    const PPLine *prev = li > 0 ? L->lines->pdata[li - 1] : NULL, *next = li + 1 < L->lines->len ? L->lines->pdata[li + 1] : NULL;
+    for (gsize i = 0; i < G_N_ELEMENTS(opening); i++) {
+        if (prev && prev->part_index == ln->part_index && g_str_has_suffix(prev->sq, opening[i]))
+            return TRUE;
+        if (next && next->part_index == ln->part_index && g_str_has_prefix(next->sq, closing[i]))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pcre2_match_data *md)
 {
     for (guint li = 0; li < L->lines->len; li++) {
         const PPLine *ln = L->lines->pdata[li];
+        if (inside_quote(L, li))
+            continue;
         for (gsize s = 0; s < ln->sq_len;) {
             gsize ce = pp_line_cell_end(ln, s);
             for (guint ri = 0; ri < rules->rules->len; ri++) {

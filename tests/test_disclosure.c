@@ -61,6 +61,7 @@ static const Case cases[] = {
      NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"引号折行", HEAD "在公文印发时标注“此件公开发布”“此件依申请公\n开”“此件不公开”，对公开属性为不予公开的，要依法依规说\n明理由。\n" DATE END,
      NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
+    {"引号中单独一行", HEAD "各单位在公文印发时标注“\n此件公开发布\n”字样。\n" DATE END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"句首但在句中", HEAD DATE "此件公开发布后，各单位要认真组织学习。" END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"公开方式的研判", HEAD "加强公开方式的研判，对主动公开、依申请公开和不予公开作出区分。\n" DATE END, NULL, NULL, PP_DISC_MISSING,
      "missing", FALSE},
