@@ -126,7 +126,7 @@ static gboolean note_ok(const char *rem, gsize n)
  * starts with a closing one (“此件公开发布” split over three PDF lines). */
 static gboolean inside_quote(const PPLines *L, guint li)
 {
-    static const char *const opening[] = {"“", "‘", "「", "『", "\""}, *closing[] = {"”", "’", "」", "』", "\""};
+    static const char *const opening[] = {"“", "‘", "「", "『"}, *closing[] = {"”", "’", "」", "』"};
     const PPLine *ln = L->lines->pdata[li];
     const PPLine *prev = li > 0 ? L->lines->pdata[li - 1] : NULL, *next = li + 1 < L->lines->len ? L->lines->pdata[li + 1] : NULL;
     for (gsize i = 0; i < G_N_ELEMENTS(opening); i++) {
