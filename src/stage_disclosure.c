@@ -231,7 +231,19 @@ static gboolean has_ground(const PPRules *rules, const char *reason, pcre2_match
     return FALSE;
 }
 
-static char *mark_text(const Mark *m) { return pp_line_text(m->ln, m->s, m->e); }
+/* The marking as found, squeezed; a label and value in two table cells read "公开方式：依申请公开". */
+static char *mark_text(const Mark *m)
+{
+    g_autofree char *t = pp_line_text(m->ln, m->s, m->e);
+    g_auto(GStrv) cells = g_strsplit(t, "\t", -1);
+    GString *out = g_string_new(cells[0]);
+    for (char **c = cells + 1; *c; c++) {
+        if (!g_str_has_suffix(out->str, "：") && !g_str_has_suffix(out->str, ":"))
+            g_string_append(out, "：");
+        g_string_append(out, *c);
+    }
+    return g_string_free(out, FALSE);
+}
 
 static void add(PPDoc *doc, const PPRules *rules, const char *id, const Mark *m, const char *text, const char *extra)
 {
