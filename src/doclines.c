@@ -54,7 +54,7 @@ static gboolean is_blank(gunichar c)
 static PPLine *squeeze(const char *text, gsize s, gsize e)
 {
     GString *sq = g_string_sized_new(e - s);
-    GArray *map = g_array_sized_new(FALSE, FALSE, sizeof(gsize), e - s + 1);
+    GArray *map = g_array_sized_new(FALSE, FALSE, sizeof(guint32), e - s + 1);
     for (gsize i = s; i < e;) {
         gunichar c = g_utf8_get_char(text + i);
         gsize n = (gsize)(g_utf8_next_char(text + i) - (text + i));
@@ -63,16 +63,17 @@ static PPLine *squeeze(const char *text, gsize s, gsize e)
             i += n;
             continue;
         }
+        guint32 rel = (guint32)(i - s);
         if (c == '\t') {
             if (sq->len && sq->str[sq->len - 1] != '\t') {
                 g_string_append_c(sq, '\t');
-                g_array_append_val(map, i);
+                g_array_append_val(map, rel);
             }
             i += n;
             continue;
         }
-        for (gsize k = 0; k < n; k++) {
-            gsize off = i + k;
+        for (guint32 k = 0; k < n; k++) {
+            guint32 off = rel + k;
             g_array_append_val(map, off);
         }
         g_string_append_len(sq, text + i, (gssize)n);
@@ -87,11 +88,13 @@ static PPLine *squeeze(const char *text, gsize s, gsize e)
         g_array_free(map, TRUE);
         return NULL;
     }
-    g_array_append_val(map, e);
+    guint32 rel_end = (guint32)(e - s);
+    g_array_append_val(map, rel_end);
     PPLine *ln = g_new0(PPLine, 1);
+    ln->start = s;
     ln->sq_len = sq->len;
     ln->sq = g_string_free(sq, FALSE);
-    ln->map = (gsize *)(void *)g_array_free(map, FALSE);
+    ln->map = (guint32 *)(void *)g_array_free(map, FALSE);
     ln->body_index = -1;
     return ln;
 }
@@ -124,6 +127,17 @@ static gboolean any_cell(const pcre2_code *re, const PPLine *ln, pcre2_match_dat
         s = e + 1;
     }
     return FALSE;
+}
+
+static gsize shortest_cell(const PPLine *ln)
+{
+    gsize best = G_MAXSIZE;
+    for (gsize s = 0; s < ln->sq_len;) {
+        gsize e = pp_line_cell_end(ln, s);
+        best = MIN(best, e - s);
+        s = e + 1;
+    }
+    return best;
 }
 
 static gboolean visible(PPPartKind k)
@@ -162,7 +176,10 @@ PPLines *pp_lines_new(const PPDoc *doc)
                     if (any_cell(cc_re, ln, md))
                         g_array_append_val(l->cc, ln->body_index);
                 }
-                g_ptr_array_add(l->lines, ln);
+                if (shortest_cell(ln) <= PP_LINE_MAX_CELL)
+                    g_ptr_array_add(l->lines, ln);
+                else
+                    line_free(ln);
             }
             s = e + 1;
         }

@@ -17,7 +17,8 @@ typedef struct {
     int page;
     char *sq;          /* squeezed text, NUL-terminated; owned */
     gsize sq_len;
-    gsize *map;        /* map[i]: byte offset in the part text of sq[i]; map[sq_len]: end of line */
+    gsize start;       /* byte offset of the line in the part text */
+    guint32 *map;      /* map[i]: offset of sq[i] from start; map[sq_len]: end of line */
     int body_index;    /* index among the non-empty body lines of the document; -1 elsewhere */
 } PPLine;
 
@@ -38,6 +39,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(PPLines, pp_lines_free)
 gboolean pp_line_is_top(const PPLines *l, const PPLine *ln, int max_lines); /* first lines of page 1, header, textbox */
 gboolean pp_line_is_tail(const PPLines *l, const PPLine *ln);               /* after the 成文日期, near the 版记 */
 gboolean pp_line_in_scope(const PPLines *l, const PPLine *ln, const char *scope, int max_lines);
+
+/* Lines whose every cell is longer than this (bytes, squeezed) are running text: counted for
+ * positions, but not kept, so a long document costs little memory. Markings are short. */
+#define PP_LINE_MAX_CELL 600
+
+/* Byte offset in the part text of squeezed offset i. */
+static inline gsize pp_line_offset(const PPLine *ln, gsize i) { return ln->start + ln->map[i]; }
 
 /* End of the table cell that starts at sq offset s. */
 gsize pp_line_cell_end(const PPLine *ln, gsize s);

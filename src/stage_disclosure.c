@@ -129,6 +129,10 @@ static gboolean inside_quote(const PPLines *L, guint li)
     static const char *const opening[] = {"“", "‘", "「", "『"}, *closing[] = {"”", "’", "」", "』"};
     const PPLine *ln = L->lines->pdata[li];
     const PPLine *prev = li > 0 ? L->lines->pdata[li - 1] : NULL, *next = li + 1 < L->lines->len ? L->lines->pdata[li + 1] : NULL;
+    if (prev && ln->body_index >= 0 && prev->body_index != ln->body_index - 1)
+        prev = NULL; /* a long line between them was left out */
+    if (next && ln->body_index >= 0 && next->body_index != ln->body_index + 1)
+        next = NULL;
     for (gsize i = 0; i < G_N_ELEMENTS(opening); i++) {
         if (prev && prev->part_index == ln->part_index && g_str_has_suffix(prev->sq, opening[i]))
             return TRUE;
@@ -255,7 +259,7 @@ static void add(PPDoc *doc, const PPRules *rules, const char *id, const Mark *m,
     f->basis = g_strdup(r->basis);
     f->advice = g_strdup(r->advice);
     if (m)
-        pp_finding_locate(f, doc, m->ln->part_index, m->ln->map[m->s], m->ln->map[m->e]);
+        pp_finding_locate(f, doc, m->ln->part_index, pp_line_offset(m->ln, m->s), pp_line_offset(m->ln, m->e));
     else
         f->part_index = -1;
     pp_doc_add_finding(doc, f);

@@ -192,7 +192,7 @@ static void scan_markings(PPDoc *doc, const PPLines *L, const PPRule *r, const c
                     PPFinding *f = finding_of(r);
                     f->text = g_strdup(t);
                     f->masked = g_strdup(t); /* a marking is not personal data */
-                    pp_finding_locate(f, doc, ln->part_index, ln->map[s], ln->map[e]);
+                    pp_finding_locate(f, doc, ln->part_index, pp_line_offset(ln, s), pp_line_offset(ln, e));
                     pp_doc_add_finding(doc, f);
                 }
             }
