@@ -16,6 +16,9 @@ typedef struct {
 #define END "\n抄送：县委办公室，县人大常委会办公室。\n"
 #define HEAD "某某县人民政府办公室文件\n某府办发〔2025〕12号\n关于做好某项工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。\n"
 #define DATE "某某县人民政府办公室\n2025年3月12日\n"
+/* a paragraph of running text longer than PP_LINE_MAX_CELL */
+#define LONG10 "各单位要按照要求认真做好政务公开各项工作，"
+#define LONG LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 "。\n"
 
 static const Case cases[] = {
     /* ---- marking forms ---- */
@@ -51,6 +54,7 @@ static const Case cases[] = {
      NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     {"公开类别", HEAD DATE "公开类别：依申请公开" END, NULL, NULL, PP_DISC_ON_REQUEST, "on_request", FALSE},
     {"文首的公开属性", "公开属性：主动公开\n" HEAD DATE END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"长段落之后的附注", HEAD LONG LONG LONG LONG DATE "（此件公开发布）" END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     /* ---- conflict and missing ---- */
     {"未选择的模板", HEAD DATE "信息公开选项：主动公开 依申请公开 不予公开" END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"两种属性", HEAD DATE "信息公开选项：主动公开" END "信息公开选项：不予公开\n", NULL, NULL, PP_DISC_CONFLICT, "conflict", FALSE},

@@ -12,6 +12,8 @@ typedef struct {
 
 #define TITLE "县政府常务会议纪要\n第12次\n"
 #define TEXT "会议研究了有关工作。\n会议要求各单位抓好落实。\n"
+#define LONG10 "各单位要按照要求认真做好政务公开各项工作，"
+#define LONG LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 LONG10 "。\n"
 #define TAIL "某某县人民政府办公室\n2025年3月12日\n抄送：县委办公室。\n"
 
 static const Case cases[] = {
@@ -61,6 +63,8 @@ static const Case cases[] = {
     {"句中的秘密", "这件事还是秘密。\n" TITLE TEXT TAIL, NULL, ""},
     {"秘密开头的标题", "秘密文件管理办法\n" TEXT TAIL, NULL, ""},
     {"正文深处单独的秘密", TITLE TEXT TEXT TEXT TEXT "秘密\n" TEXT TEXT TEXT TAIL, NULL, ""},
+    {"长段落之后单独的秘密", LONG LONG LONG LONG LONG LONG "秘密\n" TEXT TAIL, NULL, ""},
+    {"长段落之前的密级", "秘密★1年\n" LONG LONG LONG LONG LONG LONG TEXT TAIL, NULL, "classification:block"},
     {"句中的内部资料", "要加强内部资料管理，内部资料不得随意外传。\n" TITLE TEXT TAIL, NULL, ""},
     {"征求意见的通知", "现将《某某办法（征求意见稿）》公开征求意见\n" TEXT TAIL, NULL, ""},
     {"身份证后六位", TITLE "初始密码：身份证号后六位\n" TAIL, NULL, ""},
