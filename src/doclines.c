@@ -50,21 +50,36 @@ static gboolean is_blank(gunichar c)
 }
 
 /* Squeeze text[s, e) into a line. Markdown emphasis ("**", "__") goes too: converted documents
- * carry it around whole markings (**信息公开选项：主动公开**). */
-static PPLine *squeeze(const char *text, gsize s, gsize e)
+ * carry it around whole markings (**信息公开选项：主动公开**). split_gaps: a run of two or more
+ * blanks separates cells, as in page headers laid out with spaces ("机密★1年      某某县人民政府"). */
+static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
 {
     GString *sq = g_string_sized_new(e - s);
     GArray *map = g_array_sized_new(FALSE, FALSE, sizeof(guint32), e - s + 1);
+    int blanks = 0;
     for (gsize i = s; i < e;) {
         gunichar c = g_utf8_get_char(text + i);
         gsize n = (gsize)(g_utf8_next_char(text + i) - (text + i));
         gboolean emph = (c == '*' || c == '_') && ((i + 1 < e && text[i + 1] == (char)c) || (i > s && text[i - 1] == (char)c));
         if (is_blank(c) || emph) {
+            blanks += is_blank(c);
             i += n;
             continue;
         }
+        if (split_gaps && blanks >= 2)
+            c = '\t';
+        else
+            blanks = 0;
         guint32 rel = (guint32)(i - s);
         if (c == '\t') {
+            if (blanks >= 2) { /* the gap is a separator, the character after it is text */
+                blanks = 0;
+                if (sq->len && sq->str[sq->len - 1] != '\t') {
+                    g_string_append_c(sq, '\t');
+                    g_array_append_val(map, rel);
+                }
+                continue;
+            }
             if (sq->len && sq->str[sq->len - 1] != '\t') {
                 g_string_append_c(sq, '\t');
                 g_array_append_val(map, rel);
@@ -164,7 +179,7 @@ PPLines *pp_lines_new(const PPDoc *doc)
         for (gsize s = 0; s < len;) {
             const char *nl = memchr(t + s, '\n', len - s);
             gsize e = nl ? (gsize)(nl - t) : len;
-            PPLine *ln = squeeze(t, s, e);
+            PPLine *ln = squeeze(t, s, e, p->kind == PP_PART_HEADER || p->kind == PP_PART_FOOTER);
             if (ln) {
                 ln->part_index = (int)pi;
                 ln->kind = p->kind;

@@ -49,6 +49,8 @@ static const Case cases[] = {
     {"Markdown 加粗", HEAD "**信息公开选项：主动公开**\n\n---\n某某县人民政府办公室\n2018年7月30日印发\n", NULL, NULL,
      PP_DISC_PROACTIVE, "", FALSE},
     {"页眉中的标注", HEAD DATE END, "此件公开发布", NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"页眉中与机关名并排", HEAD DATE END, "某某县人民政府办公室\t\t此件公开发布", NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"页眉中以空格隔开", HEAD DATE END, "某某县人民政府办公室      （此件主动公开）", NULL, PP_DISC_PROACTIVE, "", FALSE},
     {"页脚中的标注", HEAD DATE END, NULL, "信息公开选项：主动公开", PP_DISC_PROACTIVE, "", FALSE},
     {"附注后还有附件", HEAD DATE "（此件公开发布）\n附件\n某某项目清单\n" "第一项内容说明。\n第二项内容说明。\n第三项内容说明。\n第四项内容说明。\n第五项。\n",
      NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},

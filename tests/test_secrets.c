@@ -28,6 +28,8 @@ static const Case cases[] = {
     {"份号同一行", "000123　绝密★启用前\n" TITLE TEXT TAIL, NULL, "classification:block"},
     {"版头表格中", "000123\t机密★1年\n" TITLE TEXT TAIL, NULL, "classification:block"},
     {"页眉中", TITLE TEXT TAIL, "机密★5年", "classification:block"},
+    {"页眉中与机关名并排", TITLE TEXT TAIL, "机密★5年        某某县人民政府办公室", "classification:block"},
+    {"页眉中的句子", TITLE TEXT TAIL, "某某县人民政府 保守国家秘密 人人有责", ""},
     /* ---- 工作秘密 / internal markings ---- */
     {"内部资料 注意保存", "内部资料 注意保存\n" TITLE TEXT TAIL, NULL, "internal:block"},
     {"内部文件 不得外传", "内部文件　不得外传\n" TITLE TEXT TAIL, NULL, "internal:block"},
