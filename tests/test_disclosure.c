@@ -54,6 +54,8 @@ static const Case cases[] = {
     {"页脚中的标注", HEAD DATE END, NULL, "信息公开选项：主动公开", PP_DISC_PROACTIVE, "", FALSE},
     {"附注后还有附件", HEAD DATE "（此件公开发布）\n附件\n某某项目清单\n" "第一项内容说明。\n第二项内容说明。\n第三项内容说明。\n第四项内容说明。\n第五项。\n",
      NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"公开属性：公开", HEAD DATE "公开属性：公开" END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"公开属性：不公开", HEAD DATE "公开属性：不公开（涉及个人隐私）" END, NULL, NULL, PP_DISC_WITHHELD, "withheld", TRUE},
     {"公开类别", HEAD DATE "公开类别：依申请公开" END, NULL, NULL, PP_DISC_ON_REQUEST, "on_request", FALSE},
     {"文首的公开属性", "公开属性：主动公开\n" HEAD DATE END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     {"长段落之后的附注", HEAD LONG LONG LONG LONG DATE "（此件公开发布）" END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
