@@ -187,12 +187,19 @@ static void scan_markings(PPDoc *doc, const PPLines *L, const PPRule *r, const c
         for (gsize s = 0; s < ln->sq_len;) {
             gsize e = pp_line_cell_end(ln, s);
             if (pp_rule_prefilter(r, ln->sq + s, e - s) && pp_line_match(r->pattern, ln, s, e, TRUE, md) >= 0) {
-                g_autofree char *t = pp_line_text(ln, s, e);
+                gsize ms = s, me = e; /* the whole cell, or the capture group named by `group` */
+                int g = pp_rule_setting_int(r, "group", 0);
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+                if (g > 0 && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g]) {
+                    ms = s + ov[2 * g];
+                    me = s + ov[2 * g + 1];
+                }
+                g_autofree char *t = pp_line_text(ln, ms, me);
                 if (!seen_before(seen, r, t)) {
                     PPFinding *f = finding_of(r);
                     f->text = g_strdup(t);
                     f->masked = g_strdup(t); /* a marking is not personal data */
-                    pp_finding_locate(f, doc, ln->part_index, pp_line_offset(ln, s), pp_line_offset(ln, e));
+                    pp_finding_locate(f, doc, ln->part_index, pp_line_offset(ln, ms), pp_line_offset(ln, me));
                     pp_doc_add_finding(doc, f);
                 }
             }

@@ -144,6 +144,11 @@ static void test_masking(void)
     g_assert_cmpstr(pw->masked, ==, "********");
     g_assert_cmpint(pw->line, ==, 4);
     g_assert_cmpstr(ak->masked, ==, "AKIA********");
+    /* a draft marker is reported alone, not with the whole title */
+    g_autoptr(PPDoc) d2 = make_doc("关于加强某项管理的办法（征求意见稿）\n" TEXT TAIL, NULL);
+    g_autofree char *got2 = run(rules, d2);
+    g_assert_cmpstr(got2, ==, "draft:review");
+    g_assert_cmpstr(((PPFinding *)d2->findings->pdata[0])->masked, ==, "（征求意见稿）");
     const PPPart *p = doc->parts->pdata[0];
     g_autofree char *at = g_strndup(p->text->str + pw->start, pw->end - pw->start);
     g_assert_cmpstr(at, ==, "Abc@2023xyz");
