@@ -24,9 +24,12 @@ static void die_line(const char *msg)
 /* Write data to path atomically: a temporary file beside it, then rename. */
 static gboolean write_atomic(const char *path, const char *data, gsize len, GError **error)
 {
-    if (!g_file_set_contents(path, data, (gssize)len, error))
-        return FALSE; /* g_file_set_contents writes a temporary file and renames it */
-    return TRUE;
+    /* g_file_set_contents writes a temporary file beside path and renames it over path */
+    g_autoptr(GError) err = NULL;
+    if (g_file_set_contents(path, data, (gssize)len, &err))
+        return TRUE;
+    g_set_error(error, PP_ERROR, PP_ERR_OUTPUT, "无法写出报告到 %s：%s", path, err->message);
+    return FALSE;
 }
 
 static gboolean emit(const char *output, GString *s, GError **error)
@@ -80,7 +83,8 @@ static int cmd_check(int argc, char **argv)
                                       "退出码：0 全部可发布；1 有需复核、不得发布或无法读取的文件；2 运行失败。");
     GError *err = NULL;
     if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        die_line(err->message);
+        g_autofree char *msg = g_strdup_printf("选项错误：%s（prepub check --help 查看用法）", err->message);
+        die_line(msg);
         g_error_free(err);
         return EXIT_RUN_FAILED;
     }

@@ -40,6 +40,15 @@ char *pp_report_time(const PPReportOptions *o);
 char *pp_report_person(const char *name, gboolean reveal);
 /* The value of a finding as reports may show it. Borrowed. */
 const char *pp_report_value(const PPFinding *f, gboolean reveal);
+/* A byte count for people, independent of the locale: "860 B", "12.3 KB", "4.0 MB". Free with g_free. */
+char *pp_report_size(gsize n);
+/* s on one line: '\n' shown as " ⏎ ", '\t' (table cell) as " │ ", other control characters as U+FFFD,
+ * invalid UTF-8 repaired. NULL for NULL. Free with g_free. */
+char *pp_report_oneline(const char *s);
+/* Chinese label of a document-level error code ("文件损坏", …). */
+const char *pp_report_error_label_zh(int code);
+/* Chinese label of a severity ("不得发布", "需复核", "提示"). */
+const char *pp_report_severity_label_zh(PPSeverity s);
 
 /* extract: every part of doc, text or JSON. */
 void pp_report_extract(GString *out, const PPDoc *doc, gboolean json);
