@@ -36,6 +36,7 @@ static const Case cases[] = {
      NULL, NULL, PP_DISC_WITHHELD, "withheld", TRUE},
     {"此件不予公开无理由", HEAD DATE "此件不予公开" END, NULL, NULL, PP_DISC_WITHHELD, "withheld no_ground", FALSE},
     {"此件不宜公开", HEAD DATE "（此件不宜公开）" END, NULL, NULL, PP_DISC_WITHHELD, "withheld no_ground", FALSE},
+    {"此件不得公开", HEAD DATE "（此件不得公开）" END, NULL, NULL, PP_DISC_WITHHELD, "withheld no_ground", FALSE},
     {"不予公开同行理由", HEAD DATE "此件不予公开（涉及商业秘密）" END, NULL, NULL, PP_DISC_WITHHELD, "withheld", TRUE},
     {"只引条款号", HEAD DATE "信息公开选项：不予公开\n不公开理由：依据《中华人民共和国政府信息公开条例》第十六条" END, NULL, NULL,
      PP_DISC_WITHHELD, "withheld no_ground", FALSE},

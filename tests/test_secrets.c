@@ -36,6 +36,7 @@ static const Case cases[] = {
     {"仅供内部参考", "仅供内部参考\n" TITLE TEXT TAIL, NULL, "internal:block"},
     {"工作秘密", "工作秘密\n" TITLE TEXT TAIL, NULL, "internal:block"},
     {"附注位置", TITLE TEXT "某某县人民政府办公室\n2025年3月12日\n（内部资料，注意保密）\n抄送：县委办公室。\n", NULL, "internal:block"},
+    {"附注位置的句子", TITLE TEXT "某某县人民政府办公室\n2025年3月12日\n本纪要为内部资料，注意保存。\n", NULL, "internal:block"},
     {"页脚位置的内部标志", TITLE TEXT TAIL, "内部使用", "internal:block"},
     {"密级和内部标志", "秘密★1年\n内部文件 不得外传\n" TITLE TEXT TAIL, NULL, "classification:block internal:block"},
     /* ---- draft markers: review ---- */
