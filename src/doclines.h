@@ -42,7 +42,7 @@ gboolean pp_line_in_scope(const PPLines *l, const PPLine *ln, const char *scope,
 
 /* Lines whose every cell is longer than this (bytes, squeezed) are running text: counted for
  * positions, but not kept, so a long document costs little memory. Markings are short. */
-#define PP_LINE_MAX_CELL 600
+#define PP_LINE_MAX_CELL 300
 
 /* Byte offset in the part text of squeezed offset i. */
 static inline gsize pp_line_offset(const PPLine *ln, gsize i) { return ln->start + ln->map[i]; }
