@@ -182,9 +182,15 @@ static char *find_reason(const PPLines *L, const PPRules *rules, const Mark *m, 
     gsize rs = m->mend, re = m->e;
     if (re > rs)
         g_string_append_len(out, m->ln->sq + rs, (gssize)(re - rs));
-    for (guint d = 1; d <= 6; d++) {
-        guint li = d <= 3 ? m->index + d : m->index - (d - 3);
-        if (li >= L->lines->len || (d > 3 && m->index < d - 3))
+    /* up to REASON_WINDOW lines below the marking (the 版记 may sit between), then above it */
+    enum { REASON_WINDOW = 6 };
+    for (guint d = 1; d <= 2 * REASON_WINDOW; d++) {
+        gboolean below = d <= REASON_WINDOW;
+        guint back = d - REASON_WINDOW;
+        if (!below && m->index < back)
+            continue;
+        guint li = below ? m->index + d : m->index - back;
+        if (li >= L->lines->len)
             continue;
         const PPLine *ln = L->lines->pdata[li];
         if (ln->part_index != m->ln->part_index && ln->kind != PP_PART_BODY)
