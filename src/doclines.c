@@ -49,8 +49,8 @@ static gboolean is_blank(gunichar c)
            c == 0x202F || c == 0x205F;
 }
 
-/* Squeeze text[s, e) into a line. Markdown emphasis ("**", "__") goes too: converted documents
- * carry it around whole markings (**信息公开选项：主动公开**). split_gaps: a run of two or more
+/* Squeeze text[s, e) into a line. Markdown emphasis ("**", "__") and heading marks ("## ") go too:
+ * converted documents carry them around whole markings (**信息公开选项：主动公开**). split_gaps: a run of two or more
  * blanks separates cells, as in page headers laid out with spaces ("机密★1年      某某县人民政府"). */
 static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
 {
@@ -61,7 +61,8 @@ static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
         gunichar c = g_utf8_get_char(text + i);
         gsize n = (gsize)(g_utf8_next_char(text + i) - (text + i));
         gboolean emph = (c == '*' || c == '_') && ((i + 1 < e && text[i + 1] == (char)c) || (i > s && text[i - 1] == (char)c));
-        if (is_blank(c) || emph) {
+        gboolean heading = c == '#' && sq->len == 0; /* markdown heading marks at the start */
+        if (is_blank(c) || emph || heading) {
             blanks += is_blank(c);
             i += n;
             continue;

@@ -22,6 +22,7 @@ static const Case cases[] = {
     {"机密★6个月", "机密★6个月\n" TITLE TEXT TAIL, NULL, "classification:block"},
     {"绝密★启用前", "绝密★启用前\n" TITLE TEXT TAIL, NULL, "classification:block"},
     {"机密★会议开始前", "机密★会议开始前\n" TITLE TEXT TAIL, NULL, "classification:block"},
+    {"Markdown 标题中", "# 秘密★1年\n" TITLE TEXT TAIL, NULL, "classification:block"},
     {"只有密级", "秘密\n" TITLE TEXT TAIL, NULL, "classification:block"},
     {"带空格", "　秘 密 ★ 1 年\n" TITLE TEXT TAIL, NULL, "classification:block"},
     {"份号在前一行", "000123\n机密★5年\n特急\n" TITLE TEXT TAIL, NULL, "classification:block"},
