@@ -179,9 +179,12 @@ static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pc
 static char *find_reason(const PPLines *L, const PPRules *rules, const Mark *m, pcre2_match_data *md)
 {
     GString *out = g_string_new(NULL);
-    gsize rs = m->mend, re = m->e;
-    if (re > rs)
-        g_string_append_len(out, m->ln->sq + rs, (gssize)(re - rs));
+    /* the rest of the marking's cell, and of its table row (…\t不予公开\t理由：…) */
+    for (const char *p = m->ln->sq + m->mend; p < m->ln->sq + m->ln->sq_len; p++)
+        if (*p == '\t')
+            g_string_append(out, out->len ? "；" : "");
+        else
+            g_string_append_c(out, *p);
     /* up to REASON_WINDOW lines below the marking (the 版记 may sit between), then above it */
     enum { REASON_WINDOW = 6 };
     for (guint d = 1; d <= 2 * REASON_WINDOW; d++) {

@@ -39,6 +39,8 @@ static const Case cases[] = {
     {"此件不得公开", HEAD DATE "（此件不得公开）" END, NULL, NULL, PP_DISC_WITHHELD, "withheld no_ground", FALSE},
     {"理由在版记之后", HEAD DATE "（此件不予公开）\n抄送：县委办公室。\n某某县人民政府办公室　2025年3月12日印发\n不予公开理由：属于过程性信息\n", NULL, NULL,
      PP_DISC_WITHHELD, "withheld", TRUE},
+    {"版记表格中的理由", HEAD DATE "信息公开选项\t不予公开\t不予公开理由：涉及商业秘密\n抄送：县委办公室。\n", NULL, NULL,
+     PP_DISC_WITHHELD, "withheld", TRUE},
     {"不予公开同行理由", HEAD DATE "此件不予公开（涉及商业秘密）" END, NULL, NULL, PP_DISC_WITHHELD, "withheld", TRUE},
     {"只引条款号", HEAD DATE "信息公开选项：不予公开\n不公开理由：依据《中华人民共和国政府信息公开条例》第十六条" END, NULL, NULL,
      PP_DISC_WITHHELD, "withheld no_ground", FALSE},
