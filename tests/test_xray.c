@@ -1,0 +1,245 @@
+/* Failed-redaction detection (pdf_xray.c) on one-page PDFs drawn here with cairo: real boxes over
+ * text must be found, every look-alike that leaves the text visible must not. */
+#include <cairo-pdf.h>
+#include <math.h>
+#include <string.h>
+
+#include "pdf_xray.h"
+
+#define SECRET "11010519491231002X"
+
+typedef void (*DrawFn)(cairo_t *cr);
+
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The line every case draws: a label, the number, a trailing word. The number starts at x = 100. */
+static void draw_line(cairo_t *cr, double r, double g, double b)
+{
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, 12);
+    cairo_set_source_rgb(cr, r, g, b);
+    cairo_move_to(cr, 40, 100);
+    cairo_show_text(cr, "ID:");
+    cairo_move_to(cr, 100, 100);
+    cairo_show_text(cr, SECRET);
+    cairo_move_to(cr, 300, 100);
+    cairo_show_text(cr, "end");
+}
+
+/* Box over the number: [98, 84] – [262, 104] covers the line of 12-pt text. */
+static void number_box(cairo_t *cr) { cairo_rectangle(cr, 98, 84, 164, 20); }
+
+/* Render a page with draw(), then x-ray it; returns the covered text (owned). */
+static char *xray_of(DrawFn draw, guint *n_glyphs)
+{
+    GByteArray *pdf = g_byte_array_new();
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(collect, pdf, 400, 200);
+    cairo_t *cr = cairo_create(s);
+    draw(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    g_assert_cmpint(cairo_surface_status(s), ==, CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(s);
+    g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes(pdf);
+    g_autoptr(GError) error = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &error);
+    g_assert_no_error(error);
+    PopplerPage *page = poppler_document_get_page(doc, 0);
+    g_autofree char *text = poppler_page_get_text(page);
+    g_assert_nonnull(strstr(text, SECRET)); /* the number is live text in every case */
+    GString *covered = g_string_new(NULL);
+    GArray *glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    g_assert_true(pp_pdf_xray_page(page, covered, glyphs, &error));
+    g_assert_no_error(error);
+    for (guint i = 0; i < glyphs->len; i++) { /* every glyph points at a character of the text */
+        const PPGlyph *gl = &g_array_index(glyphs, PPGlyph, i);
+        g_assert_cmpuint(gl->offset, <, covered->len);
+        g_assert_cmpfloat(gl->x1, >=, 98);
+        g_assert_cmpfloat(gl->x2, <=, 330); /* inside the boxes */
+    }
+    *n_glyphs = glyphs->len;
+    g_array_unref(glyphs);
+    g_object_unref(page);
+    g_object_unref(doc);
+    return g_string_free(covered, FALSE);
+}
+
+static void assert_covered(DrawFn draw, const char *expected)
+{
+    guint n = 0;
+    g_autofree char *got = xray_of(draw, &n);
+    g_assert_cmpstr(got, ==, expected);
+    guint separators = 0; /* run separators carry no glyph */
+    for (const char *p = expected; *p; p++)
+        separators += *p == '\n';
+    g_assert_cmpuint(n, ==, g_utf8_strlen(expected, -1) - separators);
+}
+
+/* ---- found ---- */
+static void draw_black_box(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    number_box(cr);
+    cairo_fill(cr);
+}
+
+static void draw_navy_box(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_set_source_rgb(cr, 0x12 / 255.0, 0x20 / 255.0, 0x4a / 255.0);
+    number_box(cr);
+    cairo_fill(cr);
+}
+
+/* two boxes: the number and the word after it, two runs */
+static void draw_two_boxes(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    number_box(cr);
+    cairo_rectangle(cr, 298, 84, 30, 20);
+    cairo_fill(cr);
+}
+
+/* ---- not found ---- */
+static void draw_plain(cairo_t *cr) { draw_line(cr, 0, 0, 0); }
+
+static void draw_box_over_space(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_rectangle(cr, 265, 84, 30, 20); /* between the number and "end" */
+    cairo_rectangle(cr, 40, 140, 200, 30); /* on empty paper */
+    cairo_fill(cr);
+}
+
+static void background_then_text(cairo_t *cr, double br, double bg, double bb, double tr, double tg, double tb)
+{
+    cairo_set_source_rgb(cr, br, bg, bb);
+    number_box(cr);
+    cairo_fill(cr);
+    draw_line(cr, tr, tg, tb);
+}
+
+static void draw_on_light(cairo_t *cr) { background_then_text(cr, 0.85, 0.92, 1.0, 0, 0, 0); }
+static void draw_on_grey(cairo_t *cr) { background_then_text(cr, 0.5, 0.5, 0.5, 0, 0, 0); }
+static void draw_on_blue(cairo_t *cr) { background_then_text(cr, 0.19, 0.31, 0.63, 0, 0, 0); }
+/* reverse video: white text on a black bar is visible, not covered */
+static void draw_white_on_black(cairo_t *cr) { background_then_text(cr, 0, 0, 0, 1, 1, 1); }
+
+static void draw_outline(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, 2);
+    number_box(cr);
+    cairo_stroke(cr);
+}
+
+static void draw_hatching(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_save(cr);
+    number_box(cr);
+    cairo_clip(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, 0.8);
+    for (double x = 60; x < 300; x += 3) {
+        cairo_move_to(cr, x, 110);
+        cairo_line_to(cr, x + 30, 80);
+    }
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+/* the box is clipped away: it never reaches the page */
+static void draw_clipped_box(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_save(cr);
+    cairo_rectangle(cr, 0, 150, 400, 50);
+    cairo_clip(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    number_box(cr);
+    cairo_fill(cr);
+    cairo_restore(cr);
+}
+
+/* solid shapes typed as text are visible glyphs */
+static void draw_solid_glyphs(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_move_to(cr, 40, 150);
+    cairo_show_text(cr, "\u25A0\u25A0\u25A0 \u2588\u2588\u2588");
+}
+
+typedef struct {
+    const char *name;
+    DrawFn draw;
+    const char *expected;
+} Case;
+
+static const Case cases[] = {
+    {"/xray/black-box", draw_black_box, SECRET},
+    {"/xray/navy-box", draw_navy_box, SECRET},
+    {"/xray/two-boxes", draw_two_boxes, SECRET "\nend"},
+    {"/xray/plain", draw_plain, ""},
+    {"/xray/box-over-whitespace", draw_box_over_space, ""},
+    {"/xray/light-background", draw_on_light, ""},
+    {"/xray/grey-background", draw_on_grey, ""},
+    {"/xray/blue-background", draw_on_blue, ""},
+    {"/xray/white-on-black", draw_white_on_black, ""},
+    {"/xray/unfilled-rectangle", draw_outline, ""},
+    {"/xray/cross-hatching", draw_hatching, ""},
+    {"/xray/clipped-box", draw_clipped_box, ""},
+    {"/xray/solid-glyphs", draw_solid_glyphs, ""},
+};
+
+static void run_case(gconstpointer data)
+{
+    const Case *c = data;
+    assert_covered(c->draw, c->expected);
+}
+
+/* The corpus pair: the boxed copy hides a number, the same document without boxes hides nothing. */
+static void test_corpus(void)
+{
+    const char *files[] = {"dev_073_fakeredact_boxed.pdf", "dev_073_fakeredact.pdf"};
+    for (gsize f = 0; f < G_N_ELEMENTS(files); f++) {
+        g_autofree char *path = g_build_filename(SRCDIR, "..", "shared", "corpus", "files", files[f], NULL);
+        if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+            g_test_skip("shared corpus absent");
+            return;
+        }
+        g_autofree char *uri = g_filename_to_uri(path, NULL, NULL);
+        g_autoptr(GError) error = NULL;
+        PopplerDocument *doc = poppler_document_new_from_file(uri, NULL, &error);
+        g_assert_no_error(error);
+        GString *all = g_string_new(NULL);
+        for (int i = 0; i < poppler_document_get_n_pages(doc); i++) {
+            PopplerPage *page = poppler_document_get_page(doc, i);
+            g_assert_true(pp_pdf_xray_page(page, all, NULL, &error));
+            g_object_unref(page);
+        }
+        if (f == 0)
+            g_assert_cmpuint(all->len, >, 0);
+        else
+            g_assert_cmpstr(all->str, ==, "");
+        g_string_free(all, TRUE);
+        g_object_unref(doc);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
+        g_test_add_data_func(cases[i].name, &cases[i], run_case);
+    g_test_add_func("/xray/corpus", test_corpus);
+    return g_test_run();
+}
