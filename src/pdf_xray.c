@@ -107,10 +107,14 @@ static gboolean box_covered(const Raster *r, const PopplerRectangle *b)
     return TRUE;
 }
 
+/* Mask characters (110105****2X written on a black bar) hide nothing; a small '*' need not
+ * reach the middle of its box either. */
+static gboolean is_mask_char(gunichar c) { return c == '*' || c == 0xFF0A || c == 0x2217 || c == 0x204E; }
+
 /* Can this character be judged at all? */
 static gboolean judgeable(gunichar c, const PopplerRectangle *b)
 {
-    return !g_unichar_isspace(c) && c != 0x3000 && !is_solid_shape(c) && b->x2 - b->x1 >= MIN_BOX &&
+    return !g_unichar_isspace(c) && c != 0x3000 && !is_solid_shape(c) && !is_mask_char(c) && b->x2 - b->x1 >= MIN_BOX &&
            b->y2 - b->y1 >= MIN_BOX;
 }
 
