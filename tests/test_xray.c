@@ -1,7 +1,11 @@
 /* Failed-redaction detection (pdf_xray.c) on one-page PDFs drawn here with cairo: real boxes over
- * text must be found, every look-alike that leaves the text visible must not. */
+ * text must be found, every look-alike that leaves the text visible must not.
+ *
+ * With PP_BENCH_PDF=file (PP_BENCH_PAGES=n, default 50) the program instead times the x-ray of the
+ * first pages (bench/redact_pdf.sh), given the text and layout as the extractor would. */
 #include <cairo-pdf.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pdf_xray.h"
@@ -235,8 +239,50 @@ static void test_corpus(void)
     }
 }
 
+static int bench(const char *path, int pages)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *abs = g_canonicalize_filename(path, NULL);
+    g_autofree char *uri = g_filename_to_uri(abs, NULL, NULL);
+    PopplerDocument *doc = poppler_document_new_from_file(uri, NULL, &error);
+    if (!doc) {
+        g_printerr("%s\n", error->message);
+        return 1;
+    }
+    pages = MIN(pages, poppler_document_get_n_pages(doc));
+    gint64 layout_us = 0, xray_us = 0;
+    guint covered = 0;
+    for (int i = 0; i < pages; i++) {
+        PopplerPage *page = poppler_document_get_page(doc, i);
+        gint64 t0 = g_get_monotonic_time();
+        g_autofree char *text = poppler_page_get_text(page);
+        PopplerRectangle *rects = NULL;
+        guint n = 0;
+        poppler_page_get_text_layout(page, &rects, &n);
+        gint64 t1 = g_get_monotonic_time();
+        GString *out = g_string_new(NULL);
+        if (!pp_pdf_xray_page_layout(page, text, rects, n, out, NULL, &error))
+            return 1;
+        xray_us += g_get_monotonic_time() - t1;
+        layout_us += t1 - t0;
+        covered += out->len;
+        g_string_free(out, TRUE);
+        g_free(rects);
+        g_object_unref(page);
+    }
+    g_print("pages %d  text+layout %.1f ms/page  x-ray %.1f ms/page  covered bytes %u\n", pages,
+            layout_us / 1000.0 / pages, xray_us / 1000.0 / pages, covered);
+    g_object_unref(doc);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    const char *bench_pdf = g_getenv("PP_BENCH_PDF");
+    if (bench_pdf) {
+        const char *pages = g_getenv("PP_BENCH_PAGES");
+        return bench(bench_pdf, pages ? atoi(pages) : 50);
+    }
     g_test_init(&argc, &argv, NULL);
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
         g_test_add_data_func(cases[i].name, &cases[i], run_case);
