@@ -6,11 +6,12 @@
 
 #define LOW_SCALE 0.5   /* 36 dpi: cheap first look at the whole page */
 #define HIGH_SCALE 2.0  /* 144 dpi: confirmation over the suspicious region */
-#define DARK_MAX 80     /* luminance (0–255) at or above which a box is not "dark" */
+#define DARK_MAX 64     /* luminance (0–255) at or above which a box is not "dark" (pure red is 76: seals) */
 #define UNIFORM_TOL 10  /* max − min luminance allowed over a covered glyph (JPEG noise, AA) */
 #define SHRINK_X 0.15   /* fraction of the character box trimmed from each side: the box a */
 #define SHRINK_Y 0.22   /* redactor drew rarely covers the font's full ascent + descent */
 #define MIN_BOX 1.0     /* points; smaller character boxes are not judged */
+#define MAX_PIXELS 16e6 /* a poster-sized region is looked at more coarsely rather than with 100+ MB */
 
 /* A rendered region of a page: pixel (i, j) covers points x0 + i/scale … */
 typedef struct {
@@ -169,7 +170,7 @@ gboolean pp_pdf_xray_page_layout(PopplerPage *page, const char *text, const Popp
     double pw = 0, ph = 0;
     poppler_page_get_size(page, &pw, &ph);
     Raster low;
-    if (!render_region(page, 0, 0, pw, ph, LOW_SCALE, &low, error))
+    if (!render_region(page, 0, 0, pw, ph, MIN(LOW_SCALE, sqrt(MAX_PIXELS / MAX(1, pw * ph))), &low, error))
         return FALSE;
     double rx1 = pw, ry1 = ph, rx2 = 0, ry2 = 0;
     guint candidates = 0;
@@ -187,8 +188,10 @@ gboolean pp_pdf_xray_page_layout(PopplerPage *page, const char *text, const Popp
 
     /* confirm at a resolution where the strokes of small text are resolved */
     rx1 = MAX(0, rx1 - 2), ry1 = MAX(0, ry1 - 2), rx2 = MIN(pw, rx2 + 2), ry2 = MIN(ph, ry2 + 2);
+    double area = MAX(1, rx2 - rx1) * MAX(1, ry2 - ry1);
+    double scale = MIN(HIGH_SCALE, sqrt(MAX_PIXELS / area));
     Raster high;
-    if (!render_region(page, rx1, ry1, MAX(1, rx2 - rx1), MAX(1, ry2 - ry1), HIGH_SCALE, &high, error))
+    if (!render_region(page, rx1, ry1, MAX(1, rx2 - rx1), MAX(1, ry2 - ry1), scale, &high, error))
         return FALSE;
     for (guint k = 0; k < n; k++)
         if (covered[k] && !box_covered(&high, &rects[k]))

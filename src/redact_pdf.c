@@ -20,6 +20,7 @@
 #include "pdf_xray.h"
 
 #define DPI 150.0
+#define MAX_PIXELS 16e6     /* pages larger than about A1 are drawn below 150 dpi rather than with 100+ MB */
 #define PAD 1.0              /* points added around a masked glyph box */
 #define MASK_FONT "Noto Sans CJK SC"
 
@@ -143,7 +144,7 @@ static void areas_from_text(const char *text, const guint *offs, guint n, const 
 /* The page as a picture with the masked boxes painted over; owned by the caller. */
 static cairo_surface_t *render_page(PopplerPage *page, double w, double h, const GArray *areas, GError **error)
 {
-    double scale = DPI / 72.0;
+    double scale = MIN(DPI / 72.0, sqrt(MAX_PIXELS / MAX(1, w * h)));
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale), (int)ceil(h * scale));
     if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(img);
@@ -331,7 +332,7 @@ static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t 
     cairo_surface_t *img = ok ? render_page(page, w, h, areas, error) : NULL;
     if (img) {
         cairo_save(cr);
-        cairo_scale(cr, 72.0 / DPI, 72.0 / DPI);
+        cairo_scale(cr, w / cairo_image_surface_get_width(img), h / cairo_image_surface_get_height(img));
         cairo_set_source_surface(cr, img, 0, 0);
         cairo_paint(cr);
         cairo_restore(cr);
