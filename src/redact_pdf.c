@@ -92,9 +92,27 @@ static void add_area(GArray *areas, const char *masked, GArray *boxes)
 
 static Box padded(double x1, double y1, double x2, double y2) { return (Box){x1 - PAD, y1 - PAD, x2 + PAD, y2 + PAD}; }
 
-/* Occurrences located by the stages: spans of parts on this page with glyph boxes. */
-static void areas_from_spans(const PPDoc *doc, GPtrArray *reds, int page_no, GArray *areas)
+/* The page a glyph is drawn on (a part may hold a table row continued on the next page). */
+static int glyph_page(const PPPart *part, const PPGlyph *gl)
 {
+    (void)gl;
+    return part->page;
+}
+
+static GArray *areas_new(void)
+{
+    GArray *areas = g_array_new(FALSE, FALSE, sizeof(Area));
+    g_array_set_clear_func(areas, area_clear);
+    return areas;
+}
+
+/* Occurrences located by the stages: the glyph boxes of each part span, sorted by page once for
+ * the whole document (an area per page the span touches). Returns n_pages GArray* of Area. */
+static GArray **areas_from_spans(const PPDoc *doc, GPtrArray *reds, int n_pages)
+{
+    GArray **by_page = g_new0(GArray *, n_pages);
+    for (int i = 0; i < n_pages; i++)
+        by_page[i] = areas_new();
     for (guint r = 0; r < reds->len; r++) {
         const PPRedaction *red = reds->pdata[r];
         for (guint s = 0; s < red->spans->len; s++) {
@@ -102,19 +120,31 @@ static void areas_from_spans(const PPDoc *doc, GPtrArray *reds, int page_no, GAr
             if (sp->part_index < 0 || (guint)sp->part_index >= doc->parts->len)
                 continue;
             const PPPart *part = doc->parts->pdata[sp->part_index];
-            if (part->page != page_no || !part->glyphs)
+            if (!part->glyphs)
                 continue;
-            GArray *boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+            GArray *boxes = NULL;
+            int boxes_page = 0;
             for (guint g = 0; g < part->glyphs->len; g++) {
                 const PPGlyph *gl = &g_array_index(part->glyphs, PPGlyph, g);
-                if (gl->offset >= sp->start && gl->offset < sp->end) {
-                    Box b = padded(gl->x1, gl->y1, gl->x2, gl->y2);
-                    g_array_append_val(boxes, b);
+                int pg = glyph_page(part, gl);
+                if (gl->offset < sp->start || gl->offset >= sp->end || pg < 1 || pg > n_pages)
+                    continue;
+                if (boxes && pg != boxes_page) {
+                    add_area(by_page[boxes_page - 1], red->masked, boxes);
+                    boxes = NULL;
                 }
+                if (!boxes) {
+                    boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+                    boxes_page = pg;
+                }
+                Box b = padded(gl->x1, gl->y1, gl->x2, gl->y2);
+                g_array_append_val(boxes, b);
             }
-            add_area(areas, red->masked, boxes);
+            if (boxes)
+                add_area(by_page[boxes_page - 1], red->masked, boxes);
         }
     }
+    return by_page;
 }
 
 /* Every occurrence of the values in the page's own text, wherever the stages did not point. */
@@ -286,8 +316,9 @@ static void drop_annotations(PopplerPage *page)
     poppler_page_free_annot_mapping(annots);
 }
 
-static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t *invisible, const PPDoc *doc,
-                           GPtrArray *reds, PopplerPage *page, int page_no, GError **error)
+/* One page of the copy. areas: the page's occurrences found through the spans (taken over). */
+static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t *invisible, GArray *areas,
+                           GPtrArray *reds, PopplerPage *page, GError **error)
 {
     double w = 0, h = 0;
     poppler_page_get_size(page, &w, &h);
@@ -306,9 +337,6 @@ static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t 
         offs[k] = (guint)(p - text);
     offs[n] = text ? (guint)(p - text) : 0;
 
-    GArray *areas = g_array_new(FALSE, FALSE, sizeof(Area));
-    g_array_set_clear_func(areas, area_clear);
-    areas_from_spans(doc, reds, page_no, areas);
     if (n)
         areas_from_text(text, offs, n, rects, reds, areas);
 
@@ -371,14 +399,19 @@ static gboolean pdf_write(const PPDoc *doc, GPtrArray *redactions, const char *o
     if (!ok)
         g_set_error(error, PP_ERROR, PP_ERR_IO, "无法写入 %s", out_path);
     int n_pages = poppler_document_get_n_pages(src);
+    GArray **span_areas = areas_from_spans(doc, redactions, n_pages);
     for (int i = 0; ok && i < n_pages; i++) {
         PopplerPage *page = poppler_document_get_page(src, i);
-        ok = page && write_page(cr, pdf, invisible, doc, redactions, page, i + 1, error);
+        ok = page && write_page(cr, pdf, invisible, g_steal_pointer(&span_areas[i]), redactions, page, error);
         if (page)
             g_object_unref(page);
         else
             g_set_error(error, PP_ERROR, PP_ERR_CORRUPT, "无法读取 PDF 第 %d 页", i + 1);
     }
+    for (int i = 0; i < n_pages; i++)
+        if (span_areas[i])
+            g_array_unref(span_areas[i]);
+    g_free(span_areas);
     cairo_destroy(cr);
     cairo_surface_finish(pdf);
     if (ok && cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS) {
