@@ -140,7 +140,7 @@ static void emit_runs(const char *text, const guint *offs, guint n, const guint8
         }
         if (glyphs) {
             const PopplerRectangle *b = &rects[k];
-            PPGlyph gl = {(guint32)out->len, (float)b->x1, (float)b->y1, (float)b->x2, (float)b->y2};
+            PPGlyph gl = {.offset = (guint32)out->len, .x1 = (float)b->x1, .y1 = (float)b->y1, .x2 = (float)b->x2, .y2 = (float)b->y2};
             g_array_append_val(glyphs, gl);
         }
         g_string_append_len(out, text + offs[k], (gssize)(offs[k + 1] - offs[k]));
@@ -148,45 +148,42 @@ static void emit_runs(const char *text, const guint *offs, guint n, const guint8
     }
 }
 
-gboolean pp_pdf_xray_page_layout(PopplerPage *page, const char *text, const PopplerRectangle *rects, guint n_rects,
-                                 GString *covered_text, GArray *covered_glyphs, GError **error)
+static gboolean render_low(PopplerPage *page, Raster *low, GError **error)
 {
-    if (!text || !rects || n_rects == 0)
-        return TRUE;
+    double pw = 0, ph = 0;
+    poppler_page_get_size(page, &pw, &ph);
+    return render_region(page, 0, 0, pw, ph, MIN(LOW_SCALE, sqrt(MAX_PIXELS / MAX(1, pw * ph))), low, error);
+}
+
+/* Judge the characters on the low-resolution picture (taken over), confirm at high resolution. */
+static gboolean xray(PopplerPage *page, Raster *low, const char *text, const PopplerRectangle *rects, guint n_rects,
+                     GString *covered_text, GArray *covered_glyphs, GError **error)
+{
     /* one rectangle per character; if poppler ever disagrees, judge only the common prefix */
-    guint n = MIN((guint)g_utf8_strlen(text, -1), n_rects);
+    guint n = text && rects ? MIN((guint)g_utf8_strlen(text, -1), n_rects) : 0;
     g_autofree guint *offs = g_new(guint, n + 1);
-    g_autofree guint8 *covered = g_new0(guint8, n);
-    gboolean any = FALSE;
+    g_autofree guint8 *covered = g_new0(guint8, n + 1);
+    double rx1 = G_MAXDOUBLE, ry1 = G_MAXDOUBLE, rx2 = 0, ry2 = 0;
+    guint candidates = 0;
     const char *p = text;
     for (guint k = 0; k < n; k++, p = g_utf8_next_char(p)) {
         offs[k] = (guint)(p - text);
-        any |= judgeable(g_utf8_get_char(p), &rects[k]);
-    }
-    offs[n] = (guint)(p - text);
-    if (!any)
-        return TRUE;
-
-    double pw = 0, ph = 0;
-    poppler_page_get_size(page, &pw, &ph);
-    Raster low;
-    if (!render_region(page, 0, 0, pw, ph, MIN(LOW_SCALE, sqrt(MAX_PIXELS / MAX(1, pw * ph))), &low, error))
-        return FALSE;
-    double rx1 = pw, ry1 = ph, rx2 = 0, ry2 = 0;
-    guint candidates = 0;
-    for (guint k = 0; k < n; k++) {
-        if (!judgeable(g_utf8_get_char(text + offs[k]), &rects[k]) || !box_covered(&low, &rects[k]))
+        if (!judgeable(g_utf8_get_char(p), &rects[k]) || !box_covered(low, &rects[k]))
             continue;
         covered[k] = 1;
         candidates++;
         rx1 = MIN(rx1, rects[k].x1), ry1 = MIN(ry1, rects[k].y1);
         rx2 = MAX(rx2, rects[k].x2), ry2 = MAX(ry2, rects[k].y2);
     }
-    cairo_surface_destroy(low.surface);
+    offs[n] = n ? (guint)(p - text) : 0;
+    cairo_surface_destroy(low->surface);
+    low->surface = NULL;
     if (!candidates)
         return TRUE;
 
     /* confirm at a resolution where the strokes of small text are resolved */
+    double pw = 0, ph = 0;
+    poppler_page_get_size(page, &pw, &ph);
     rx1 = MAX(0, rx1 - 2), ry1 = MAX(0, ry1 - 2), rx2 = MIN(pw, rx2 + 2), ry2 = MIN(ph, ry2 + 2);
     double area = MAX(1, rx2 - rx1) * MAX(1, ry2 - ry1);
     double scale = MIN(HIGH_SCALE, sqrt(MAX_PIXELS / area));
@@ -201,14 +198,43 @@ gboolean pp_pdf_xray_page_layout(PopplerPage *page, const char *text, const Popp
     return TRUE;
 }
 
+gboolean pp_pdf_xray_page_layout(PopplerPage *page, const char *text, const PopplerRectangle *rects, guint n_rects,
+                                 GString *covered_text, GArray *covered_glyphs, GError **error)
+{
+    gboolean any = FALSE;
+    guint k = 0;
+    for (const char *p = text; p && *p && k < n_rects && !any; p = g_utf8_next_char(p), k++)
+        any = judgeable(g_utf8_get_char(p), &rects[k]);
+    Raster low;
+    if (!any)
+        return TRUE;
+    if (!render_low(page, &low, error))
+        return FALSE;
+    return xray(page, &low, text, rects, n_rects, covered_text, covered_glyphs, error);
+}
+
+gboolean pp_pdf_xray_page_text(PopplerPage *page, char **text, PopplerRectangle **rects, guint *n_rects,
+                               GString *covered_text, GArray *covered_glyphs, GError **error)
+{
+    *text = NULL;
+    *rects = NULL;
+    *n_rects = 0;
+    Raster low;
+    if (!render_low(page, &low, error))
+        return FALSE;
+    /* the render built poppler's text page for this PopplerPage: these two calls reuse it */
+    *text = poppler_page_get_text(page);
+    if (!*text || !poppler_page_get_text_layout(page, rects, n_rects)) {
+        *n_rects = 0;
+        g_clear_pointer(rects, g_free);
+    }
+    return xray(page, &low, *text, *rects, *n_rects, covered_text, covered_glyphs, error);
+}
+
 gboolean pp_pdf_xray_page(PopplerPage *page, GString *covered_text, GArray *covered_glyphs, GError **error)
 {
-    g_autofree char *text = poppler_page_get_text(page);
-    PopplerRectangle *rects = NULL;
+    g_autofree char *text = NULL;
+    g_autofree PopplerRectangle *rects = NULL;
     guint n = 0;
-    if (!text || !poppler_page_get_text_layout(page, &rects, &n))
-        return TRUE;
-    gboolean ok = pp_pdf_xray_page_layout(page, text, rects, n, covered_text, covered_glyphs, error);
-    g_free(rects);
-    return ok;
+    return pp_pdf_xray_page_text(page, &text, &rects, &n, covered_text, covered_glyphs, error);
 }

@@ -11,7 +11,8 @@
  * clipped-away text (nothing is drawn there, so the pixels are the page's white). Glyphs that are
  * themselves solid shapes (■, █, 〓) are never counted.
  * A page is rendered at 36 dpi first; only characters that look covered there are checked again
- * at 144 dpi over the region they span.
+ * at 144 dpi over the region they span. Rendering a page also builds poppler's text for it, so an
+ * extractor that reads the text after the x-ray (pp_pdf_xray_page_text) pays little for it.
  */
 #ifndef PP_PDF_XRAY_H
 #define PP_PDF_XRAY_H
@@ -27,8 +28,17 @@
  * top-left. Returns FALSE with *error set only when the page cannot be rendered. */
 gboolean pp_pdf_xray_page(PopplerPage *page, GString *covered_text, GArray *covered_glyphs, GError **error);
 
-/* The same, for a caller that already has the page's text (poppler_page_get_text) and layout
- * (poppler_page_get_text_layout, one rectangle per character of text); both borrowed. */
+/* The same, handing the page's text (poppler_page_get_text) and layout (one rectangle per
+ * character) to the caller: *text and *rects are owned by the caller (g_free), set even when the
+ * x-ray fails. This is the cheap way for an extractor: poppler builds a page's text while it
+ * renders a fresh PopplerPage, so the render the x-ray needs comes first and the text is then read
+ * from poppler's cache — about the cost of reading the text alone. Call it on a PopplerPage whose
+ * text was not read yet. */
+gboolean pp_pdf_xray_page_text(PopplerPage *page, char **text, PopplerRectangle **rects, guint *n_rects,
+                               GString *covered_text, GArray *covered_glyphs, GError **error);
+
+/* The same, for a caller that already read the text and layout (both borrowed); this renders the
+ * page again, so it costs a second pass over the page's content. */
 gboolean pp_pdf_xray_page_layout(PopplerPage *page, const char *text, const PopplerRectangle *rects, guint n_rects,
                                  GString *covered_text, GArray *covered_glyphs, GError **error);
 

@@ -95,7 +95,7 @@ static Box padded(double x1, double y1, double x2, double y2) { return (Box){x1 
 /* The page a glyph is drawn on (a part may hold a table row continued on the next page). */
 static int glyph_page(const PPPart *part, const PPGlyph *gl)
 {
-    (void)gl;
+    (void)gl; /* PPGlyph.page, when the extractor sets it, goes here: gl->page ? gl->page : part->page */
     return part->page;
 }
 
@@ -325,11 +325,15 @@ static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t 
     cairo_pdf_surface_set_size(pdf, w, h);
     drop_annotations(page);
 
-    g_autofree char *text = poppler_page_get_text(page);
+    /* the text, and the text already hidden under a box: left out of the layer (it is black in
+     * the picture) */
+    g_autofree char *text = NULL;
     PopplerRectangle *rects = NULL;
     guint n_rects = 0;
-    if (!text || !poppler_page_get_text_layout(page, &rects, &n_rects))
-        n_rects = 0;
+    GArray *covered = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    GString *covered_text = g_string_new(NULL);
+    gboolean ok = pp_pdf_xray_page_text(page, &text, &rects, &n_rects, covered_text, covered, error);
+    g_string_free(covered_text, TRUE);
     guint n = text ? MIN((guint)g_utf8_strlen(text, -1), n_rects) : 0;
     g_autofree guint *offs = g_new(guint, n + 1);
     const char *p = text ? text : "";
@@ -339,12 +343,6 @@ static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t 
 
     if (n)
         areas_from_text(text, offs, n, rects, reds, areas);
-
-    /* text already hidden under a box stays out of the layer (it is black in the picture) */
-    GArray *covered = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
-    GString *covered_text = g_string_new(NULL);
-    gboolean ok = n == 0 || pp_pdf_xray_page_layout(page, text, rects, n, covered_text, covered, error);
-    g_string_free(covered_text, TRUE);
 
     g_autofree guint8 *drop = g_new0(guint8, n + 1);
     for (guint k = 0; ok && k < n; k++) {

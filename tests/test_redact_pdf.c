@@ -94,8 +94,8 @@ static PPDoc *doc_of(GBytes *bytes, int max_pages)
         part->glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
         guint k = 0;
         for (const char *p = text; *p && k < n; p = g_utf8_next_char(p), k++) {
-            PPGlyph g = {(guint32)(p - text), (float)rects[k].x1, (float)rects[k].y1, (float)rects[k].x2,
-                         (float)rects[k].y2};
+            PPGlyph g = {.offset = (guint32)(p - text), .x1 = (float)rects[k].x1, .y1 = (float)rects[k].y1,
+                         .x2 = (float)rects[k].x2, .y2 = (float)rects[k].y2};
             g_array_append_val(part->glyphs, g);
         }
         g_free(rects);
