@@ -27,9 +27,7 @@ static const struct {
     {0x2B1B, 0x2B1C}, /* ⬛ ⬜ */
     {0x2B24, 0x2B24}, /* ⬤ */
     {0x3013, 0x3013}, /* 〓 geta mark, a placeholder in Chinese documents */
-    {0xFFFD, 0xFFFD},
-    {0x1F532, 0x1F533},
-    {0x1F7E5, 0x1F7EB}, /* coloured squares */
+    {0xFFFD, 0xFFFD}, {0x1F532, 0x1F533}, {0x1F7E5, 0x1F7EB}, /* coloured squares */
 };
 
 static gboolean is_solid_shape(gunichar c)
@@ -121,8 +119,8 @@ static gboolean judgeable(gunichar c, const PopplerRectangle *b)
 
 /* Append the covered characters as runs (see pdf_xray.h). offs: byte offset of each character
  * in text, n + 1 entries. */
-static void emit_runs(const char *text, const guint *offs, guint n, const guint8 *covered, const PopplerRectangle *rects,
-                      GString *out, GArray *glyphs)
+static void emit_runs(const char *text, const guint *offs, guint n, const guint8 *covered,
+                      const PopplerRectangle *rects, GString *out, GArray *glyphs)
 {
     int last = -1;
     for (guint k = 0; k < n; k++) {
@@ -140,7 +138,11 @@ static void emit_runs(const char *text, const guint *offs, guint n, const guint8
         }
         if (glyphs) {
             const PopplerRectangle *b = &rects[k];
-            PPGlyph gl = {.offset = (guint32)out->len, .x1 = (float)b->x1, .y1 = (float)b->y1, .x2 = (float)b->x2, .y2 = (float)b->y2};
+            PPGlyph gl = {.offset = (guint32)out->len,
+                          .x1 = (float)b->x1,
+                          .y1 = (float)b->y1,
+                          .x2 = (float)b->x2,
+                          .y2 = (float)b->y2};
             g_array_append_val(glyphs, gl);
         }
         g_string_append_len(out, text + offs[k], (gssize)(offs[k + 1] - offs[k]));

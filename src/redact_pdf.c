@@ -20,8 +20,8 @@
 #include "pdf_xray.h"
 
 #define DPI 150.0
-#define MAX_PIXELS 16e6     /* pages larger than about A1 are drawn below 150 dpi rather than with 100+ MB */
-#define PAD 1.0              /* points added around a masked glyph box */
+#define MAX_PIXELS 16e6 /* pages larger than about A1 are drawn below 150 dpi rather than with 100+ MB */
+#define PAD 1.0         /* points added around a masked glyph box */
 #define MASK_FONT "Noto Sans CJK SC"
 
 typedef struct {
@@ -61,7 +61,10 @@ static cairo_status_t invisible_render(cairo_scaled_font_t *sf, unsigned long gl
 }
 
 /* ---- geometry ---- */
-static gboolean inside(const Box *b, double x, double y) { return x >= b->x1 && x <= b->x2 && y >= b->y1 && y <= b->y2; }
+static gboolean inside(const Box *b, double x, double y)
+{
+    return x >= b->x1 && x <= b->x2 && y >= b->y1 && y <= b->y2;
+}
 
 static gboolean centre_in_any(const GArray *areas, double x, double y)
 {
@@ -237,8 +240,12 @@ static void draw_text_layer(cairo_t *cr, cairo_font_face_t *invisible, const cha
 {
     cairo_set_font_face(cr, invisible);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    Run run = {g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t)), g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t)),
-               g_string_new(NULL), 0, 0, 0};
+    Run run = {g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t)),
+               g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t)),
+               g_string_new(NULL),
+               0,
+               0,
+               0};
     for (guint k = 0; k < n; k++) {
         gunichar c = g_utf8_get_char(text + offs[k]);
         const PopplerRectangle *b = &rects[k];
@@ -413,7 +420,8 @@ static gboolean pdf_write(const PPDoc *doc, GPtrArray *redactions, const char *o
     cairo_destroy(cr);
     cairo_surface_finish(pdf);
     if (ok && cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS) {
-        g_set_error(error, PP_ERROR, PP_ERR_IO, "写入脱敏副本失败：%s", cairo_status_to_string(cairo_surface_status(pdf)));
+        g_set_error(error, PP_ERROR, PP_ERR_IO, "写入脱敏副本失败：%s",
+                    cairo_status_to_string(cairo_surface_status(pdf)));
         ok = FALSE;
     }
     cairo_surface_destroy(pdf);

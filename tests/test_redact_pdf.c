@@ -94,8 +94,11 @@ static PPDoc *doc_of(GBytes *bytes, int max_pages)
         part->glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
         guint k = 0;
         for (const char *p = text; *p && k < n; p = g_utf8_next_char(p), k++) {
-            PPGlyph g = {.offset = (guint32)(p - text), .x1 = (float)rects[k].x1, .y1 = (float)rects[k].y1,
-                         .x2 = (float)rects[k].x2, .y2 = (float)rects[k].y2};
+            PPGlyph g = {.offset = (guint32)(p - text),
+                         .x1 = (float)rects[k].x1,
+                         .y1 = (float)rects[k].y1,
+                         .x2 = (float)rects[k].x2,
+                         .y2 = (float)rects[k].y2};
             g_array_append_val(part->glyphs, g);
         }
         g_free(rects);
@@ -144,8 +147,8 @@ static char *run_tool(const char *tool, const char *path)
         const char *argv2[] = {prog, "-q", path, "-", NULL};
         g_assert_true(g_spawn_sync(NULL, (char **)argv2, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
     } else {
-        g_assert_true(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
-                                   NULL));
+        g_assert_true(
+            g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL));
     }
     g_assert_true(g_spawn_check_wait_status(status, NULL));
     return out;
@@ -167,7 +170,8 @@ static double dark_fraction(PopplerPage *page, double x, double y, double w, dou
     int W = cairo_image_surface_get_width(s), H = cairo_image_surface_get_height(s), dark = 0;
     for (int j = 0; j < H; j++)
         for (int i = 0; i < W; i++) {
-            guint32 px = ((guint32 *)(void *)(cairo_image_surface_get_data(s) + j * cairo_image_surface_get_stride(s)))[i];
+            guint32 px =
+                ((guint32 *)(void *)(cairo_image_surface_get_data(s) + j * cairo_image_surface_get_stride(s)))[i];
             dark += ((px >> 8) & 0xFF) < 80;
         }
     cairo_surface_destroy(s);
@@ -316,7 +320,8 @@ static int bench(const char *path, int pages)
     gint64 t3 = g_get_monotonic_time();
     GStatBuf st = {0};
     g_stat(out, &st);
-    printf("pages %d  values masked %u  extract (test harness) %.1f ms/page  redact %.1f ms/page  copy %.0f KiB/page%s%s\n",
+    printf("pages %d  values masked %u  extract (test harness) %.1f ms/page  redact %.1f ms/page  copy %.0f "
+           "KiB/page%s%s\n",
            doc->pages, reds->len, (t1 - t0) / 1000.0 / doc->pages, (t3 - t2) / 1000.0 / doc->pages,
            st.st_size / 1024.0 / doc->pages, ok ? "" : "  FAILED: ", ok ? "" : error->message);
     g_unlink(out);

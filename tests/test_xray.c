@@ -64,6 +64,7 @@ static char *xray_of(DrawFn draw, guint *n_glyphs)
         g_assert_cmpuint(gl->offset, <, covered->len);
         g_assert_cmpfloat(gl->x1, >=, 98);
         g_assert_cmpfloat(gl->x2, <=, 330); /* inside the boxes */
+        g_assert_cmpfloat(gl->y1, >=, 80);
     }
     *n_glyphs = glyphs->len;
     g_array_unref(glyphs);
@@ -110,6 +111,20 @@ static void draw_two_boxes(cairo_t *cr)
     cairo_fill(cr);
 }
 
+/* a Chinese name under a box, the label beside it visible */
+static void draw_cjk_box(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_select_font_face(cr, "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, 12);
+    cairo_move_to(cr, 40, 150);
+    cairo_show_text(cr, "户主姓名：张建国");
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_rectangle(cr, 99, 136, 40, 19);
+    cairo_rectangle(cr, 98, 84, 164, 20);
+    cairo_fill(cr);
+}
+
 /* ---- not found ---- */
 static void draw_plain(cairo_t *cr) { draw_line(cr, 0, 0, 0); }
 
@@ -117,7 +132,7 @@ static void draw_box_over_space(cairo_t *cr)
 {
     draw_line(cr, 0, 0, 0);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_rectangle(cr, 265, 84, 30, 20); /* between the number and "end" */
+    cairo_rectangle(cr, 265, 84, 30, 20);  /* between the number and "end" */
     cairo_rectangle(cr, 40, 140, 200, 30); /* on empty paper */
     cairo_fill(cr);
 }
@@ -182,6 +197,18 @@ static void draw_solid_glyphs(cairo_t *cr)
     cairo_show_text(cr, "\u25A0\u25A0\u25A0 \u2588\u2588\u2588");
 }
 
+/* dense bold CJK at small sizes: nearly all ink, still not uniform */
+static void draw_dense_cjk(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_select_font_face(cr, "Noto Serif CJK SC", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+    for (int i = 0; i < 4; i++) {
+        cairo_set_font_size(cr, 5 + 2 * i);
+        cairo_move_to(cr, 40, 130 + 16 * i);
+        cairo_show_text(cr, "鑫囊矗髓齉爨纛靐龘鬱");
+    }
+}
+
 typedef struct {
     const char *name;
     DrawFn draw;
@@ -192,6 +219,7 @@ static const Case cases[] = {
     {"/xray/black-box", draw_black_box, SECRET},
     {"/xray/navy-box", draw_navy_box, SECRET},
     {"/xray/two-boxes", draw_two_boxes, SECRET "\nend"},
+    {"/xray/cjk-box", draw_cjk_box, SECRET "\n张建国"},
     {"/xray/plain", draw_plain, ""},
     {"/xray/box-over-whitespace", draw_box_over_space, ""},
     {"/xray/light-background", draw_on_light, ""},
@@ -202,12 +230,46 @@ static const Case cases[] = {
     {"/xray/cross-hatching", draw_hatching, ""},
     {"/xray/clipped-box", draw_clipped_box, ""},
     {"/xray/solid-glyphs", draw_solid_glyphs, ""},
+    {"/xray/dense-bold-cjk", draw_dense_cjk, ""},
 };
 
 static void run_case(gconstpointer data)
 {
     const Case *c = data;
     assert_covered(c->draw, c->expected);
+}
+
+/* pp_pdf_xray_page_text renders first and reads poppler's text afterwards: it must hand back the
+ * same text and boxes as a fresh page read the ordinary way. */
+static void test_text_same_as_plain_read(void)
+{
+    GByteArray *pdf = g_byte_array_new();
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(collect, pdf, 400, 200);
+    cairo_t *cr = cairo_create(s);
+    draw_cjk_box(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes(pdf);
+    g_autoptr(GError) error = NULL;
+    PopplerDocument *a = poppler_document_new_from_bytes(bytes, NULL, &error),
+                    *b = poppler_document_new_from_bytes(bytes, NULL, &error);
+    g_assert_no_error(error);
+    PopplerPage *pa = poppler_document_get_page(a, 0), *pb = poppler_document_get_page(b, 0);
+    g_autofree char *ta = NULL, *tb = poppler_page_get_text(pb);
+    g_autofree PopplerRectangle *ra = NULL, *rb = NULL;
+    guint na = 0, nb = 0;
+    GString *covered = g_string_new(NULL);
+    g_assert_true(pp_pdf_xray_page_text(pa, &ta, &ra, &na, covered, NULL, &error));
+    g_assert_true(poppler_page_get_text_layout(pb, &rb, &nb));
+    g_assert_cmpstr(ta, ==, tb);
+    g_assert_cmpuint(na, ==, nb);
+    g_assert_cmpmem(ra, na * sizeof *ra, rb, nb * sizeof *rb);
+    g_assert_cmpstr(covered->str, ==, SECRET "\n张建国");
+    g_string_free(covered, TRUE);
+    g_object_unref(pa);
+    g_object_unref(pb);
+    g_object_unref(a);
+    g_object_unref(b);
 }
 
 /* The corpus pair: the boxed copy hides a number, the same document without boxes hides nothing. */
@@ -293,6 +355,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
         g_test_add_data_func(cases[i].name, &cases[i], run_case);
+    g_test_add_func("/xray/text-same-as-plain-read", test_text_same_as_plain_read);
     g_test_add_func("/xray/corpus", test_corpus);
     return g_test_run();
 }
