@@ -276,7 +276,26 @@ static void draw_text_layer(cairo_t *cr, cairo_font_face_t *invisible, const cha
     g_string_free(run.utf8, TRUE);
 }
 
-/* Each replacement in white on the first line of its black boxes, when the font has its glyphs
+/* The widest line of a value's boxes (a value wrapped in a narrow table cell has several). */
+static Box widest_line(const GArray *boxes)
+{
+    Box best = g_array_index(boxes, Box, 0), cur = best;
+    for (guint i = 1; i <= boxes->len; i++) {
+        const Box *b = i < boxes->len ? &g_array_index(boxes, Box, i) : NULL;
+        if (b && fabs(b->y1 - cur.y1) <= 1 && b->x1 >= cur.x1) {
+            cur.x2 = MAX(cur.x2, b->x2);
+            cur.y2 = MAX(cur.y2, b->y2);
+            continue;
+        }
+        if (cur.x2 - cur.x1 > best.x2 - best.x1)
+            best = cur;
+        if (b)
+            cur = *b;
+    }
+    return best;
+}
+
+/* Each replacement in white on the widest line of its black boxes, when the font has its glyphs
  * (otherwise the value is simply gone from the text). */
 static void draw_replacements(cairo_t *cr, const GArray *areas)
 {
@@ -284,14 +303,7 @@ static void draw_replacements(cairo_t *cr, const GArray *areas)
     cairo_set_source_rgb(cr, 1, 1, 1);
     for (guint a = 0; a < areas->len; a++) {
         const Area *ar = &g_array_index(areas, Area, a);
-        const Box *first = &g_array_index(ar->boxes, Box, 0);
-        Box line = *first;
-        for (guint i = 1; i < ar->boxes->len; i++) {
-            const Box *b = &g_array_index(ar->boxes, Box, i);
-            if (fabs(b->y1 - first->y1) > 1 || b->x1 < line.x1)
-                break;
-            line.x2 = MAX(line.x2, b->x2);
-        }
+        Box line = widest_line(ar->boxes);
         double h = line.y2 - line.y1 - 2 * PAD;
         cairo_set_font_size(cr, MAX(1.0, h * 0.8));
         cairo_text_extents_t ext;
