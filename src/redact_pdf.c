@@ -9,6 +9,11 @@
  * every character not masked at its original position, and each masked value's replacement
  * (110105**********2X) is written in white on its black box. Text that was already hidden under a
  * box (pdf_xray.c) is left out of the layer.
+ *
+ * Where the boxes come from: the extractor's glyph boxes of every span the stages found
+ * (PPPart.glyphs), and every other occurrence of the values in poppler's text of the page. The
+ * layer is written from the extractor's glyphs (its reading, repairs included), or from poppler's
+ * text for a page the extractor left no glyphs on.
  */
 #include "redact.h"
 
@@ -173,6 +178,58 @@ static void areas_from_text(const char *text, const guint *offs, guint n, const 
     g_array_unref(matches);
 }
 
+/* Parts whose text a reader sees on the page; annotations, metadata and hidden text are not
+ * copied. */
+static gboolean part_is_drawn(PPPartKind k)
+{
+    return k == PP_PART_BODY || k == PP_PART_HEADER || k == PP_PART_FOOTER || k == PP_PART_FOOTNOTE ||
+           k == PP_PART_TEXTBOX;
+}
+
+typedef struct {
+    const PPPart *part;
+    guint glyph;
+} GlyphRef;
+
+/* The extractor's glyphs of the drawn parts, by page (n_pages GArray* of GlyphRef, NULL where
+ * none): the text layer is written from them, so it carries the extractor's reading (GBK mojibake
+ * repaired, for one) rather than poppler's raw one. */
+static GArray **glyphs_by_page(const PPDoc *doc, int n_pages)
+{
+    GArray **by_page = g_new0(GArray *, n_pages);
+    for (guint p = 0; p < doc->parts->len; p++) {
+        const PPPart *part = doc->parts->pdata[p];
+        if (!part_is_drawn(part->kind) || !part->glyphs)
+            continue;
+        for (guint g = 0; g < part->glyphs->len; g++) {
+            const PPGlyph *gl = &g_array_index(part->glyphs, PPGlyph, g);
+            int pg = glyph_page(part, gl);
+            if (pg < 1 || pg > n_pages || gl->offset >= part->text->len)
+                continue;
+            if (!by_page[pg - 1])
+                by_page[pg - 1] = g_array_new(FALSE, FALSE, sizeof(GlyphRef));
+            GlyphRef ref = {part, g};
+            g_array_append_val(by_page[pg - 1], ref);
+        }
+    }
+    return by_page;
+}
+
+/* One page's layer text from glyph references: one character per glyph, its box beside it. */
+static void layer_from_glyphs(const GArray *refs, GString *text, GArray *rects)
+{
+    for (guint i = 0; i < refs->len; i++) {
+        const GlyphRef *ref = &g_array_index(refs, GlyphRef, i);
+        const PPGlyph *gl = &g_array_index(ref->part->glyphs, PPGlyph, ref->glyph);
+        const char *c = ref->part->text->str + gl->offset;
+        if (g_utf8_get_char_validated(c, -1) >= 0x110000) /* also (gunichar)-1, -2 */
+            continue;
+        g_string_append_len(text, c, g_utf8_next_char(c) - c);
+        PopplerRectangle r = {gl->x1, gl->y1, gl->x2, gl->y2};
+        g_array_append_val(rects, r);
+    }
+}
+
 /* ---- drawing ---- */
 /* The page as a picture with the masked boxes painted over; owned by the caller. */
 static cairo_surface_t *render_page(PopplerPage *page, double w, double h, const GArray *areas, GError **error)
@@ -326,6 +383,17 @@ static void draw_replacements(cairo_t *cr, const GArray *areas)
     }
 }
 
+/* Byte offset of each of the first n characters of text, plus the end: n + 1 entries. */
+static guint *char_offsets(const char *text, guint n)
+{
+    guint *offs = g_new(guint, n + 1);
+    const char *p = text;
+    for (guint k = 0; k < n; k++, p = g_utf8_next_char(p))
+        offs[k] = (guint)(p - text);
+    offs[n] = n ? (guint)(p - text) : 0;
+    return offs;
+}
+
 /* Annotations (form widgets included) carry their own text and appearance: none is copied. */
 static void drop_annotations(PopplerPage *page)
 {
@@ -337,35 +405,42 @@ static void drop_annotations(PopplerPage *page)
 
 /* One page of the copy. areas: the page's occurrences found through the spans (taken over). */
 static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t *invisible, GArray *areas,
-                           GPtrArray *reds, PopplerPage *page, GError **error)
+                           const GArray *glyph_refs, GPtrArray *reds, PopplerPage *page, GError **error)
 {
     double w = 0, h = 0;
     poppler_page_get_size(page, &w, &h);
     cairo_pdf_surface_set_size(pdf, w, h);
     drop_annotations(page);
 
-    /* the text, and the text already hidden under a box: left out of the layer (it is black in
-     * the picture) */
+    /* poppler's text (to find the values on the page) and the text already hidden under a box */
     g_autofree char *text = NULL;
-    PopplerRectangle *rects = NULL;
+    g_autofree PopplerRectangle *rects = NULL;
     guint n_rects = 0;
     GArray *covered = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
     GString *covered_text = g_string_new(NULL);
     gboolean ok = pp_pdf_xray_page_text(page, &text, &rects, &n_rects, covered_text, covered, error);
     g_string_free(covered_text, TRUE);
     guint n = text ? MIN((guint)g_utf8_strlen(text, -1), n_rects) : 0;
-    g_autofree guint *offs = g_new(guint, n + 1);
-    const char *p = text ? text : "";
-    for (guint k = 0; k < n; k++, p = g_utf8_next_char(p))
-        offs[k] = (guint)(p - text);
-    offs[n] = text ? (guint)(p - text) : 0;
-
+    g_autofree guint *offs = char_offsets(text, n);
     if (n)
         areas_from_text(text, offs, n, rects, reds, areas);
 
-    g_autofree guint8 *drop = g_new0(guint8, n + 1);
-    for (guint k = 0; ok && k < n; k++) {
-        double cx = (rects[k].x1 + rects[k].x2) / 2, cy = (rects[k].y1 + rects[k].y2) / 2;
+    /* the layer: the extractor's glyphs when it left some for this page, else poppler's text;
+     * masked and covered characters left out (they are black in the picture) */
+    GString *ltext = g_string_new(NULL);
+    GArray *lrects = g_array_new(FALSE, FALSE, sizeof(PopplerRectangle));
+    if (glyph_refs && glyph_refs->len)
+        layer_from_glyphs(glyph_refs, ltext, lrects);
+    else if (n) {
+        g_string_append_len(ltext, text, offs[n]);
+        g_array_append_vals(lrects, rects, n);
+    }
+    guint ln = lrects->len;
+    const PopplerRectangle *lr = (const PopplerRectangle *)(const void *)lrects->data;
+    g_autofree guint *loffs = char_offsets(ltext->str, ln);
+    g_autofree guint8 *drop = g_new0(guint8, ln + 1);
+    for (guint k = 0; k < ln; k++) {
+        double cx = (lr[k].x1 + lr[k].x2) / 2, cy = (lr[k].y1 + lr[k].y2) / 2;
         drop[k] = centre_in_any(areas, cx, cy);
         for (guint c = 0; c < covered->len && !drop[k]; c++) {
             const PPGlyph *g = &g_array_index(covered, PPGlyph, c);
@@ -382,12 +457,12 @@ static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t 
         cairo_paint(cr);
         cairo_restore(cr);
         cairo_surface_destroy(img);
-        if (n)
-            draw_text_layer(cr, invisible, text, offs, n, rects, drop);
+        draw_text_layer(cr, invisible, ltext->str, loffs, ln, lr, drop);
         draw_replacements(cr, areas);
         cairo_show_page(cr);
     }
-    g_free(rects);
+    g_string_free(ltext, TRUE);
+    g_array_unref(lrects);
     g_array_unref(areas);
     return img != NULL;
 }
@@ -417,18 +492,24 @@ static gboolean pdf_write(const PPDoc *doc, GPtrArray *redactions, const char *o
         g_set_error(error, PP_ERROR, PP_ERR_IO, "无法写入 %s", out_path);
     int n_pages = poppler_document_get_n_pages(src);
     GArray **span_areas = areas_from_spans(doc, redactions, n_pages);
+    GArray **glyph_refs = glyphs_by_page(doc, n_pages);
     for (int i = 0; ok && i < n_pages; i++) {
         PopplerPage *page = poppler_document_get_page(src, i);
-        ok = page && write_page(cr, pdf, invisible, g_steal_pointer(&span_areas[i]), redactions, page, error);
+        ok = page &&
+             write_page(cr, pdf, invisible, g_steal_pointer(&span_areas[i]), glyph_refs[i], redactions, page, error);
         if (page)
             g_object_unref(page);
         else
             g_set_error(error, PP_ERROR, PP_ERR_CORRUPT, "无法读取 PDF 第 %d 页", i + 1);
     }
-    for (int i = 0; i < n_pages; i++)
+    for (int i = 0; i < n_pages; i++) {
         if (span_areas[i])
             g_array_unref(span_areas[i]);
+        if (glyph_refs[i])
+            g_array_unref(glyph_refs[i]);
+    }
     g_free(span_areas);
+    g_free(glyph_refs);
     cairo_destroy(cr);
     cairo_surface_finish(pdf);
     if (ok && cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS) {

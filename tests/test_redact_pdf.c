@@ -259,6 +259,44 @@ static void test_no_redactions_keeps_text(void)
     g_rmdir(dir);
 }
 
+/* Without the extractor's glyphs the page's own text is found, masked and kept searchable. */
+static void test_without_glyphs(void)
+{
+    gboolean cjk = FALSE;
+    g_autoptr(GBytes) in = make_pdf(&cjk);
+    g_autoptr(PPDoc) doc = pp_doc_new("in.pdf", NULL);
+    doc->format = "pdf";
+    doc->data = g_bytes_ref(in);
+    g_autoptr(GPtrArray) reds = g_ptr_array_new_with_free_func(redaction_free);
+    PPRedaction *r = g_new0(PPRedaction, 1);
+    r->raw = g_strdup(SECRET);
+    r->masked = g_strdup(MASKED);
+    r->spans = g_array_new(FALSE, FALSE, sizeof(PPRedactSpan));
+    g_ptr_array_add(reds, r);
+    g_autofree char *dir = g_dir_make_tmp("pp-redact-pdf-XXXXXX", NULL);
+    g_autofree char *out = g_build_filename(dir, "out.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+    g_assert_true(pp_redactor_pdf.write(doc, reds, out, &error));
+    g_autofree char *uri = g_filename_to_uri(out, NULL, NULL);
+    PopplerDocument *copy = poppler_document_new_from_file(uri, NULL, &error);
+    g_assert_no_error(error);
+    GString *all = g_string_new(NULL);
+    for (int i = 0; i < poppler_document_get_n_pages(copy); i++) {
+        PopplerPage *page = poppler_document_get_page(copy, i);
+        g_autofree char *text = poppler_page_get_text(page);
+        g_string_append(all, text);
+        g_object_unref(page);
+    }
+    g_object_unref(copy);
+    g_assert_null(strstr(all->str, SECRET));
+    g_assert_nonnull(strstr(all->str, MASKED));
+    g_assert_nonnull(strstr(all->str, "Neighbouring"));
+    g_assert_nonnull(strstr(all->str, "Second page repeats"));
+    g_string_free(all, TRUE);
+    g_unlink(out);
+    g_rmdir(dir);
+}
+
 static void test_corrupt(void)
 {
     g_autoptr(GBytes) junk = g_bytes_new_static("%PDF-1.4\nnot really", 19);
@@ -339,6 +377,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/redact_pdf/masked-copy", test_masked_copy);
     g_test_add_func("/redact_pdf/no-redactions-keeps-text", test_no_redactions_keeps_text);
+    g_test_add_func("/redact_pdf/without-glyphs", test_without_glyphs);
     g_test_add_func("/redact_pdf/corrupt", test_corrupt);
     return g_test_run();
 }
