@@ -47,8 +47,6 @@ static const struct {
     {"http://ns.adobe.com/pdf/1.3/", "Keywords", "xmp pdf:Keywords"},
     {"http://ns.adobe.com/pdf/1.3/", "Producer", "xmp pdf:Producer"},
     {"http://ns.adobe.com/xap/1.0/", "CreatorTool", "xmp xmp:Tool"},
-    {"http://ns.adobe.com/xap/1.0/mm/", "Manager", "xmp xmpMM:Manager"},
-    {"http://ns.adobe.com/photoshop/1.0/", "AuthorsPosition", "xmp photoshop:AuthorsPosition"},
 };
 
 /* Text of a property: its own text, or its rdf:li items joined with '、'. */
