@@ -27,7 +27,10 @@ typedef struct {
 } PPPdfPage;
 
 static void visit_annotations(const PPPdfPage *pg) { pp_pdf_read_annotations(pg->out, pg->page, pg->page_no); }
-static void visit_form_fields(const PPPdfPage *pg) { pp_pdf_read_form_fields(pg->out, pg->page, pg->page_no); }
+static void visit_form_fields(const PPPdfPage *pg)
+{
+    pp_pdf_read_form_fields(pg->out, pg->page, pg->page_no, pg->body->text->str);
+}
 
 /* Run for every page after its text is laid out, in the worker that read it. A visitor may add parts
  * to pg->out (they follow the page's body in the document). The body text and glyphs it sees are

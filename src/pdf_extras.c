@@ -47,8 +47,6 @@ static const struct {
     {"http://ns.adobe.com/pdf/1.3/", "Keywords", "xmp pdf:Keywords"},
     {"http://ns.adobe.com/pdf/1.3/", "Producer", "xmp pdf:Producer"},
     {"http://ns.adobe.com/xap/1.0/", "CreatorTool", "xmp xmp:Tool"},
-    {"http://ns.adobe.com/xap/1.0/mm/", "Manager", "xmp xmpMM:Manager"},
-    {"http://ns.adobe.com/photoshop/1.0/", "AuthorsPosition", "xmp photoshop:AuthorsPosition"},
 };
 
 /* Text of a property: its own text, or its rdf:li items joined with '、'. */
@@ -182,13 +180,26 @@ void pp_pdf_read_annotations(PPDoc *out, PopplerPage *page, int page_no)
 
 /* ---- form fields ---- */
 
-static void add_field_line(GString *out, const char *name, const char *value)
+static char *squeeze(const char *s) /* without whitespace, to compare */
+{
+    GString *o = g_string_new(NULL);
+    for (; *s; s++)
+        if (!g_ascii_isspace(*s))
+            g_string_append_c(o, *s);
+    return g_string_free(o, FALSE);
+}
+
+static void add_field_line(GString *out, const char *page_text, const char *name, const char *value)
 {
     if (!value)
         return;
     g_autofree char *v = g_utf8_make_valid(value, -1);
     g_strstrip(v);
     if (!*v)
+        return;
+    /* a widget with an appearance stream already drew its value into the page text */
+    g_autofree char *sv = squeeze(v);
+    if (strstr(page_text, sv))
         return;
     for (char *q = v; *q; q++) /* one field, one line, no cell separators */
         if (*q == '\n' || *q == '\r' || *q == '\t')
@@ -205,9 +216,12 @@ static void add_field_line(GString *out, const char *name, const char *value)
     g_string_append_c(out, '\n');
 }
 
-void pp_pdf_read_form_fields(PPDoc *out, PopplerPage *page, int page_no)
+void pp_pdf_read_form_fields(PPDoc *out, PopplerPage *page, int page_no, const char *page_text)
 {
     GList *map = poppler_page_get_form_field_mapping(page);
+    if (!map)
+        return;
+    g_autofree char *flat = squeeze(page_text);
     g_autoptr(GString) text = g_string_new(NULL);
     for (GList *l = map; l; l = l->next) {
         PopplerFormField *f = ((PopplerFormFieldMapping *)l->data)->field;
@@ -215,17 +229,17 @@ void pp_pdf_read_form_fields(PPDoc *out, PopplerPage *page, int page_no)
         switch (poppler_form_field_get_field_type(f)) {
         case POPPLER_FORM_FIELD_TEXT: {
             g_autofree char *v = poppler_form_field_text_get_text(f);
-            add_field_line(text, name, v);
+            add_field_line(text, flat, name, v);
             break;
         }
         case POPPLER_FORM_FIELD_CHOICE: {
             g_autofree char *v = poppler_form_field_choice_get_text(f);
-            add_field_line(text, name, v);
+            add_field_line(text, flat, name, v);
             int n = poppler_form_field_choice_get_n_items(f);
             for (int i = 0; i < n && i < 1000; i++)
                 if (poppler_form_field_choice_is_item_selected(f, i)) {
                     g_autofree char *item = poppler_form_field_choice_get_item(f, i);
-                    add_field_line(text, name, item);
+                    add_field_line(text, flat, name, item);
                 }
             break;
         }

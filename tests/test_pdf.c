@@ -365,14 +365,15 @@ static GBytes *handmade_pdf(void)
                       "<dc:creator><rdf:Seq><rdf:li>赵六</rdf:li></rdf:Seq></dc:creator>"
                       "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end='w'?>";
     g_autofree char *gbk = g_convert("电话 13900000000\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
-    const char *content = "BT /F1 12 Tf 20 100 Td (Draft text) Tj ET";
+    /* the second form field's value is drawn on the page too (as a widget appearance would be) */
+    const char *content = "BT /F1 12 Tf 20 100 Td (Draft text) Tj ET BT /F1 10 Tf 20 60 Td (13700000000) Tj ET";
 
     GPtrArray *objs = g_ptr_array_new_with_free_func(g_free);
-    g_ptr_array_add(objs, g_strdup("<< /Type /Catalog /Pages 2 0 R /Metadata 9 0 R /AcroForm << /Fields [11 0 R] >> "
+    g_ptr_array_add(objs, g_strdup("<< /Type /Catalog /Pages 2 0 R /Metadata 9 0 R /AcroForm << /Fields [11 0 R 12 0 R] >> "
                                    "/Names << /EmbeddedFiles << /Names [(contacts.txt) 6 0 R] >> >> >>"));
     g_ptr_array_add(objs, g_strdup("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"));
     g_ptr_array_add(objs, g_strdup("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R "
-                                   "/Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R 11 0 R] >>"));
+                                   "/Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R 11 0 R 12 0 R] >>"));
     g_ptr_array_add(objs, g_strdup_printf("<< /Length %zu >>\nstream\n%s\nendstream", strlen(content), content));
     g_ptr_array_add(objs, g_strdup("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
     g_ptr_array_add(objs, g_strdup("<< /Type /Filespec /F (contacts.txt) /EF << /F 8 0 R >> >>"));
@@ -393,6 +394,8 @@ static GBytes *handmade_pdf(void)
     add_utf16_hex(field, "身份证号");
     g_string_append(field, " /V (110101199003071234) >>");
     g_ptr_array_add(objs, g_string_free(field, FALSE));
+    g_ptr_array_add(objs, g_strdup("<< /Type /Annot /Subtype /Widget /FT /Tx /P 3 0 R /Rect [20 50 180 70] "
+                                   "/T (phone) /V (13700000000) >>"));
 
     GString *pdf = g_string_new("%PDF-1.7\n");
     GArray *offs = g_array_new(FALSE, FALSE, sizeof(gsize));
@@ -418,7 +421,7 @@ static void test_extras(void)
     GError *err = NULL;
     g_autoptr(PPDoc) doc = extract(pdf, NULL, &err);
     g_assert_no_error(err);
-    g_assert_cmpstr(part_of(doc, PP_PART_BODY, 0)->text->str, ==, "Draft text\n");
+    g_assert_cmpstr(part_of(doc, PP_PART_BODY, 0)->text->str, ==, "Draft text\n13700000000\n");
 
     PPPart *an = part_of(doc, PP_PART_ANNOTATION, 0);
     g_assert_nonnull(an);
@@ -426,7 +429,7 @@ static void test_extras(void)
     g_assert_cmpstr(an->author, ==, "李四");
     g_assert_cmpint(an->page, ==, 1);
 
-    /* a filled form field is visible content: a body part of its page */
+    /* a filled form field is visible content: a body part of its page, unless the page text has it */
     PPPart *ff = part_with_origin(doc, "pdf form field");
     g_assert_nonnull(ff);
     g_assert_cmpint(ff->kind, ==, PP_PART_BODY);
