@@ -6,9 +6,12 @@
  * attachments or scripts survive because nothing but the picture is carried over). The page's
  * remaining text is laid over the picture as an invisible text layer so the copy stays searchable
  * and can be re-checked: an empty Type 3 font (a cairo user font whose glyphs draw nothing) puts
- * every character not masked at its original position, and each masked value's replacement
- * (110105**********2X) is written in white on its black box. Text that was already hidden under a
- * box (pdf_xray.c) is left out of the layer.
+ * every character not masked at its original position, and the characters of each masked value's
+ * replacement (110105**********2X) on the value's own boxes, so the copy reads with the original's
+ * lines and table cells. The replacement is also painted in white, character by character, on the
+ * black bars of the picture (for the reader, and so that the copy's own failed-redaction check finds
+ * ink over every character of its layer). Text that was already hidden under a box (pdf_xray.c) is
+ * left out of the layer.
  *
  * Where the boxes come from: the extractor's glyph boxes of every span the stages found
  * (PPPart.glyphs), and every other occurrence of the values in poppler's text of the page. The
