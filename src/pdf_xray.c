@@ -117,36 +117,51 @@ static gboolean judgeable(gunichar c, const PopplerRectangle *b)
            b->y2 - b->y1 >= MIN_BOX;
 }
 
-/* Append the covered characters as runs (see pdf_xray.h). offs: byte offset of each character
- * in text, n + 1 entries. */
+static gboolean is_gap_char(gunichar c) { return c != '\n' && c != '\r' && (g_unichar_isspace(c) || c == 0x3000); }
+
+/* Append the covered characters as runs (see pdf_xray.h): covered characters with only spaces
+ * between them on one line. A run without a letter, digit or ideograph (a '.' under a bar) hides
+ * nothing and is left out. offs: byte offset of each character in text, n + 1 entries. */
 static void emit_runs(const char *text, const guint *offs, guint n, const guint8 *covered,
                       const PopplerRectangle *rects, GString *out, GArray *glyphs)
 {
-    int last = -1;
-    for (guint k = 0; k < n; k++) {
-        if (!covered[k])
+    for (guint k = 0; k < n;) {
+        if (!covered[k]) {
+            k++;
             continue;
-        if (last >= 0 && (guint)last + 1 < k) {
-            gboolean spaces_only = TRUE;
-            for (guint g = (guint)last + 1; g < k && spaces_only; g++) {
-                gunichar c = g_utf8_get_char(text + offs[g]);
-                spaces_only = c != '\n' && c != '\r' && (g_unichar_isspace(c) || c == 0x3000);
+        }
+        guint end = k;
+        gboolean telling = g_unichar_isalnum(g_utf8_get_char(text + offs[k]));
+        for (guint j = k + 1; j < n; j++) {
+            gunichar c = g_utf8_get_char(text + offs[j]);
+            if (covered[j]) {
+                end = j;
+                telling |= g_unichar_isalnum(c);
+            } else if (!is_gap_char(c)) {
+                break;
             }
-            g_string_append_c(out, spaces_only ? ' ' : '\n');
-        } else if (last < 0 && out->len && out->str[out->len - 1] != '\n') {
-            g_string_append_c(out, '\n');
         }
-        if (glyphs) {
-            const PopplerRectangle *b = &rects[k];
-            PPGlyph gl = {.offset = (guint32)out->len,
-                          .x1 = (float)b->x1,
-                          .y1 = (float)b->y1,
-                          .x2 = (float)b->x2,
-                          .y2 = (float)b->y2};
-            g_array_append_val(glyphs, gl);
+        if (telling) {
+            if (out->len && out->str[out->len - 1] != '\n')
+                g_string_append_c(out, '\n');
+            for (guint j = k; j <= end; j++) {
+                if (!covered[j])
+                    continue;
+                if (j > k && !covered[j - 1])
+                    g_string_append_c(out, ' ');
+                if (glyphs) {
+                    const PopplerRectangle *b = &rects[j];
+                    PPGlyph gl = {.offset = (guint32)out->len,
+                                  .x1 = (float)b->x1,
+                                  .y1 = (float)b->y1,
+                                  .x2 = (float)b->x2,
+                                  .y2 = (float)b->y2};
+                    g_array_append_val(glyphs, gl);
+                }
+                g_string_append_len(out, text + offs[j], (gssize)(offs[j + 1] - offs[j]));
+            }
         }
-        g_string_append_len(out, text + offs[k], (gssize)(offs[k + 1] - offs[k]));
-        last = (int)k;
+        k = end + 1;
     }
 }
 

@@ -6,9 +6,12 @@
  * attachments or scripts survive because nothing but the picture is carried over). The page's
  * remaining text is laid over the picture as an invisible text layer so the copy stays searchable
  * and can be re-checked: an empty Type 3 font (a cairo user font whose glyphs draw nothing) puts
- * every character not masked at its original position, and each masked value's replacement
- * (110105**********2X) is written in white on its black box. Text that was already hidden under a
- * box (pdf_xray.c) is left out of the layer.
+ * every character not masked at its original position, and the characters of each masked value's
+ * replacement (110105**********2X) on the value's own boxes, so the copy reads with the original's
+ * lines and table cells. The replacement is also painted in white, character by character, on the
+ * black bars of the picture (for the reader, and so that the copy's own failed-redaction check finds
+ * ink over every character of its layer). Text that was already hidden under a box (pdf_xray.c) is
+ * left out of the layer.
  *
  * Where the boxes come from: the extractor's glyph boxes of every span the stages found
  * (PPPart.glyphs), and every other occurrence of the values in poppler's text of the page. The
@@ -33,13 +36,18 @@ typedef struct {
     double x1, y1, x2, y2;
 } Box;
 
-/* One masked occurrence on a page: its glyph boxes and the replacement to show. */
+/* One masked occurrence on a page: its glyph boxes and the replacement (its share of it, for a
+ * value continued on the next page) to show there. */
 typedef struct {
-    const char *masked; /* borrowed from the PPRedaction */
-    GArray *boxes;      /* Box, text order */
+    char *masked;  /* owned */
+    GArray *boxes; /* Box, text order */
 } Area;
 
-static void area_clear(gpointer p) { g_array_unref(((Area *)p)->boxes); }
+static void area_clear(gpointer p)
+{
+    g_free(((Area *)p)->masked);
+    g_array_unref(((Area *)p)->boxes);
+}
 
 /* ---- the invisible font: glyphs with an advance and a box, and no ink ---- */
 static cairo_status_t invisible_init(cairo_scaled_font_t *sf, cairo_t *cr, cairo_font_extents_t *fe)
@@ -82,15 +90,13 @@ static gboolean centre_in_any(const GArray *areas, double x, double y)
     return FALSE;
 }
 
-static void add_area(GArray *areas, const char *masked, GArray *boxes)
+/* Takes masked and boxes over. */
+static void add_area(GArray *areas, char *masked, GArray *boxes)
 {
-    if (boxes->len == 0) {
-        g_array_unref(boxes);
-        return;
-    }
     /* the same occurrence found through the part spans and through the page text: keep one */
-    const Box *b = &g_array_index(boxes, Box, 0);
-    if (centre_in_any(areas, (b->x1 + b->x2) / 2, (b->y1 + b->y2) / 2)) {
+    const Box *b = boxes->len ? &g_array_index(boxes, Box, 0) : NULL;
+    if (!b || centre_in_any(areas, (b->x1 + b->x2) / 2, (b->y1 + b->y2) / 2)) {
+        g_free(masked);
         g_array_unref(boxes);
         return;
     }
@@ -121,8 +127,11 @@ static GArray **areas_from_spans(const PPDoc *doc, GPtrArray *reds, int n_pages)
     GArray **by_page = g_new0(GArray *, n_pages);
     for (int i = 0; i < n_pages; i++)
         by_page[i] = areas_new();
+    GArray *boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+    GArray *pages = g_array_new(FALSE, FALSE, sizeof(int));
     for (guint r = 0; r < reds->len; r++) {
         const PPRedaction *red = reds->pdata[r];
+        glong n_masked = g_utf8_strlen(red->masked, -1);
         for (guint s = 0; s < red->spans->len; s++) {
             const PPRedactSpan *sp = &g_array_index(red->spans, PPRedactSpan, s);
             if (sp->part_index < 0 || (guint)sp->part_index >= doc->parts->len)
@@ -130,28 +139,34 @@ static GArray **areas_from_spans(const PPDoc *doc, GPtrArray *reds, int n_pages)
             const PPPart *part = doc->parts->pdata[sp->part_index];
             if (!part->glyphs)
                 continue;
-            GArray *boxes = NULL;
-            int boxes_page = 0;
+            g_array_set_size(boxes, 0);
+            g_array_set_size(pages, 0);
             for (guint g = 0; g < part->glyphs->len; g++) {
                 const PPGlyph *gl = &g_array_index(part->glyphs, PPGlyph, g);
                 int pg = glyph_page(part, gl);
                 if (gl->offset < sp->start || gl->offset >= sp->end || pg < 1 || pg > n_pages)
                     continue;
-                if (boxes && pg != boxes_page) {
-                    add_area(by_page[boxes_page - 1], red->masked, boxes);
-                    boxes = NULL;
-                }
-                if (!boxes) {
-                    boxes = g_array_new(FALSE, FALSE, sizeof(Box));
-                    boxes_page = pg;
-                }
                 Box b = padded(gl->x1, gl->y1, gl->x2, gl->y2);
                 g_array_append_val(boxes, b);
+                g_array_append_val(pages, pg);
             }
-            if (boxes)
-                add_area(by_page[boxes_page - 1], red->masked, boxes);
+            /* one area per page; the replacement's characters follow the boxes across pages */
+            for (guint from = 0; from < boxes->len;) {
+                int pg = g_array_index(pages, int, from);
+                guint to = from;
+                while (to < boxes->len && g_array_index(pages, int, to) == pg)
+                    to++;
+                glong c0 = MIN((glong)from, n_masked), c1 = to == boxes->len ? n_masked : MIN((glong)to, n_masked);
+                const char *m0 = g_utf8_offset_to_pointer(red->masked, c0);
+                GArray *page_boxes = g_array_new(FALSE, FALSE, sizeof(Box));
+                g_array_append_vals(page_boxes, &g_array_index(boxes, Box, from), to - from);
+                add_area(by_page[pg - 1], g_strndup(m0, g_utf8_offset_to_pointer(red->masked, c1) - m0), page_boxes);
+                from = to;
+            }
         }
     }
+    g_array_unref(boxes);
+    g_array_unref(pages);
     return by_page;
 }
 
@@ -173,7 +188,7 @@ static void areas_from_text(const char *text, const guint *offs, guint n, const 
             Box b = padded(rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2);
             g_array_append_val(boxes, b);
         }
-        add_area(areas, ((PPRedaction *)reds->pdata[mt->index])->masked, boxes);
+        add_area(areas, g_strdup(((PPRedaction *)reds->pdata[mt->index])->masked), boxes);
     }
     g_array_unref(matches);
 }
@@ -215,15 +230,29 @@ static GArray **glyphs_by_page(const PPDoc *doc, int n_pages)
     return by_page;
 }
 
-/* One page's layer text from glyph references: one character per glyph, its box beside it. */
+/* One page's layer text from glyph references: one character per glyph, its box beside it, and
+ * a space (with an empty box) where the part's text has whitespace between two glyphs. */
 static void layer_from_glyphs(const GArray *refs, GString *text, GArray *rects)
 {
+    const GlyphRef *prev = NULL;
     for (guint i = 0; i < refs->len; i++) {
         const GlyphRef *ref = &g_array_index(refs, GlyphRef, i);
         const PPGlyph *gl = &g_array_index(ref->part->glyphs, PPGlyph, ref->glyph);
         const char *c = ref->part->text->str + gl->offset;
         if (g_utf8_get_char_validated(c, -1) >= 0x110000) /* also (gunichar)-1, -2 */
             continue;
+        if (prev && prev->part == ref->part) {
+            guint32 from = g_array_index(prev->part->glyphs, PPGlyph, prev->glyph).offset;
+            gboolean gap = FALSE;
+            for (const char *q = ref->part->text->str + from; q < c && !gap; q = g_utf8_next_char(q))
+                gap = q > ref->part->text->str + from && g_unichar_isspace(g_utf8_get_char(q));
+            if (gap) {
+                PopplerRectangle none = {0, 0, 0, 0};
+                g_string_append_c(text, ' ');
+                g_array_append_val(rects, none);
+            }
+        }
+        prev = ref;
         g_string_append_len(text, c, g_utf8_next_char(c) - c);
         PopplerRectangle r = {gl->x1, gl->y1, gl->x2, gl->y2};
         g_array_append_val(rects, r);
@@ -231,8 +260,10 @@ static void layer_from_glyphs(const GArray *refs, GString *text, GArray *rects)
 }
 
 /* ---- drawing ---- */
-/* The page as a picture with the masked boxes painted over; owned by the caller. */
-static cairo_surface_t *render_page(PopplerPage *page, double w, double h, const GArray *areas, GError **error)
+/* The page as a picture with the masked boxes painted over, then marks(cr, marks_data) drawn in
+ * page points (nullable); owned by the caller. */
+static cairo_surface_t *render_page(PopplerPage *page, double w, double h, const GArray *areas,
+                                    void (*marks)(cairo_t *, gpointer), gpointer marks_data, GError **error)
 {
     double scale = MIN(DPI / 72.0, sqrt(MAX_PIXELS / MAX(1, w * h)));
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale), (int)ceil(h * scale));
@@ -258,6 +289,8 @@ static cairo_surface_t *render_page(PopplerPage *page, double w, double h, const
         }
     }
     cairo_fill(cr);
+    if (marks)
+        marks(cr, marks_data);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     if (st != CAIRO_STATUS_SUCCESS) {
@@ -313,7 +346,14 @@ static void draw_text_layer(cairo_t *cr, cairo_font_face_t *invisible, const cha
          * baseline put the copy's character box where the original's was. Sizes and widths are
          * rounded so that a page uses few of them (cairo writes one font per size and width). */
         double size = MAX(1.0, round(h / 1.3 * 2) / 2);
-        double width = size * CLAMP(round(w / size * 8), 1, 48) / 8;
+        /* a character followed closely by the next one on its line, with no space between them in
+         * the text, reaches it: a narrower box must not read back as a word space */
+        if (k + 1 < n && !g_unichar_isspace(g_utf8_get_char(text + offs[k + 1]))) {
+            const PopplerRectangle *nb = &rects[k + 1];
+            if (fabs(nb->y2 - b->y2) < 0.5 && nb->x1 > b->x2 && nb->x1 - b->x1 < 2 * size)
+                w = nb->x1 - b->x1;
+        }
+        double width = size * CLAMP(round(w / size * 32), 1, 192) / 32;
         double baseline = b->y1 + 0.95 * h / 1.3;
         if (size != run.size || width != run.width || fabs(baseline - run.baseline) > 0.5) {
             run_flush(cr, &run);
@@ -333,53 +373,57 @@ static void draw_text_layer(cairo_t *cr, cairo_font_face_t *invisible, const cha
     g_string_free(run.utf8, TRUE);
 }
 
-/* The widest line of a value's boxes (a value wrapped in a narrow table cell has several). */
-static Box widest_line(const GArray *boxes)
+/* The replacement's characters over the value's boxes, in order (surplus characters share the
+ * last box), appended to (text, rects): the copy's text keeps the value's place and line. */
+static void add_placements(const Area *ar, GString *text, GArray *rects)
 {
-    Box best = g_array_index(boxes, Box, 0), cur = best;
-    for (guint i = 1; i <= boxes->len; i++) {
-        const Box *b = i < boxes->len ? &g_array_index(boxes, Box, i) : NULL;
-        if (b && fabs(b->y1 - cur.y1) <= 1 && b->x1 >= cur.x1) {
-            cur.x2 = MAX(cur.x2, b->x2);
-            cur.y2 = MAX(cur.y2, b->y2);
-            continue;
+    guint nb = ar->boxes->len, nm = (guint)g_utf8_strlen(ar->masked, -1);
+    const char *p = ar->masked;
+    for (guint i = 0; i < nm; i++, p = g_utf8_next_char(p)) {
+        guint bi = MIN(i, nb - 1);
+        const Box *b = &g_array_index(ar->boxes, Box, bi);
+        double x1 = b->x1 + PAD, x2 = b->x2 - PAD;
+        if (nm > nb && bi == nb - 1) {
+            double share = (x2 - x1) / (nm - nb + 1);
+            x1 += (i - bi) * share;
+            x2 = x1 + share;
         }
-        if (cur.x2 - cur.x1 > best.x2 - best.x1)
-            best = cur;
-        if (b)
-            cur = *b;
+        PopplerRectangle r = {x1, b->y1 + PAD, x2, b->y2 - PAD};
+        g_string_append_len(text, p, g_utf8_next_char(p) - p);
+        g_array_append_val(rects, r);
     }
-    return best;
 }
 
-/* Each replacement in white on the widest line of its black boxes, when the font has its glyphs
- * (otherwise the value is simply gone from the text). */
-static void draw_replacements(cairo_t *cr, const GArray *areas)
+/* Each replacement character drawn in white in its box on the picture (a small white frame where
+ * the font lacks the glyph), so a reader sees 110105**********2X on the bar and the copy's own
+ * failed-redaction check finds ink over every character of its text layer. */
+static void draw_placements(cairo_t *cr, const char *text, const guint *offs, guint n, const PopplerRectangle *rects)
 {
     cairo_select_font_face(cr, MASK_FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_source_rgb(cr, 1, 1, 1);
-    for (guint a = 0; a < areas->len; a++) {
-        const Area *ar = &g_array_index(areas, Area, a);
-        Box line = widest_line(ar->boxes);
-        double h = line.y2 - line.y1 - 2 * PAD;
-        cairo_set_font_size(cr, MAX(1.0, h * 0.8));
-        cairo_text_extents_t ext;
-        cairo_text_extents(cr, ar->masked, &ext);
-        double room = line.x2 - line.x1 - 2 * PAD;
-        if (ext.x_advance > room && ext.x_advance > 0)
-            cairo_set_font_size(cr, MAX(1.0, h * 0.8 * room / ext.x_advance));
-
+    for (guint k = 0; k < n; k++) {
+        const PopplerRectangle *b = &rects[k];
+        double w = b->x2 - b->x1, h = b->y2 - b->y1;
+        char ch[8] = {0};
+        memcpy(ch, text + offs[k], MIN(offs[k + 1] - offs[k], 7));
+        if (g_unichar_isspace(g_utf8_get_char(ch)) || w <= 0 || h <= 0)
+            continue;
+        cairo_set_font_size(cr, MIN(h * 0.8, w * 1.6));
         cairo_glyph_t *glyphs = NULL;
         int n_glyphs = 0;
-        gboolean complete = cairo_scaled_font_text_to_glyphs(cairo_get_scaled_font(cr), 0, 0, ar->masked, -1, &glyphs,
-                                                             &n_glyphs, NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS;
-        for (int i = 0; complete && i < n_glyphs; i++)
-            complete = glyphs[i].index != 0;
+        cairo_scaled_font_text_to_glyphs(cairo_get_scaled_font(cr), 0, 0, ch, -1, &glyphs, &n_glyphs, NULL, NULL, NULL);
+        gboolean have = n_glyphs == 1 && glyphs[0].index != 0;
         cairo_glyph_free(glyphs);
-        if (!complete)
+        if (!have) {
+            cairo_set_line_width(cr, MAX(0.3, w * 0.08));
+            cairo_rectangle(cr, b->x1 + w * 0.25, b->y1 + h * 0.3, w * 0.5, h * 0.4);
+            cairo_stroke(cr);
             continue;
-        cairo_move_to(cr, line.x1 + PAD, line.y1 + PAD + h * 0.82);
-        cairo_show_text(cr, ar->masked);
+        }
+        cairo_text_extents_t ext;
+        cairo_text_extents(cr, ch, &ext);
+        cairo_move_to(cr, b->x1 + (w - ext.x_advance) / 2, b->y1 + h * 0.78);
+        cairo_show_text(cr, ch);
     }
 }
 
@@ -401,6 +445,19 @@ static void drop_annotations(PopplerPage *page)
     for (GList *l = annots; l; l = l->next)
         poppler_page_remove_annot(page, ((PopplerAnnotMapping *)l->data)->annot);
     poppler_page_free_annot_mapping(annots);
+}
+
+typedef struct {
+    const char *text;
+    const guint *offs;
+    guint from, to; /* the replacement characters of the layer */
+    const PopplerRectangle *rects;
+} Placements;
+
+static void paint_placements(cairo_t *cr, gpointer data)
+{
+    const Placements *pl = data;
+    draw_placements(cr, pl->text, pl->offs + pl->from, pl->to - pl->from, pl->rects + pl->from);
 }
 
 /* One page of the copy. areas: the page's occurrences found through the spans (taken over). */
@@ -435,11 +492,14 @@ static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t 
         g_string_append_len(ltext, text, offs[n]);
         g_array_append_vals(lrects, rects, n);
     }
+    guint kept = lrects->len; /* the page's own characters; the replacements follow */
+    for (guint a = 0; a < areas->len; a++)
+        add_placements(&g_array_index(areas, Area, a), ltext, lrects);
     guint ln = lrects->len;
     const PopplerRectangle *lr = (const PopplerRectangle *)(const void *)lrects->data;
     g_autofree guint *loffs = char_offsets(ltext->str, ln);
     g_autofree guint8 *drop = g_new0(guint8, ln + 1);
-    for (guint k = 0; k < ln; k++) {
+    for (guint k = 0; k < kept; k++) {
         double cx = (lr[k].x1 + lr[k].x2) / 2, cy = (lr[k].y1 + lr[k].y2) / 2;
         drop[k] = centre_in_any(areas, cx, cy);
         for (guint c = 0; c < covered->len && !drop[k]; c++) {
@@ -449,7 +509,8 @@ static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t 
     }
     g_array_unref(covered);
 
-    cairo_surface_t *img = ok ? render_page(page, w, h, areas, error) : NULL;
+    Placements pl = {ltext->str, loffs, kept, ln, lr};
+    cairo_surface_t *img = ok ? render_page(page, w, h, areas, paint_placements, &pl, error) : NULL;
     if (img) {
         cairo_save(cr);
         cairo_scale(cr, w / cairo_image_surface_get_width(img), h / cairo_image_surface_get_height(img));
@@ -458,7 +519,6 @@ static gboolean write_page(cairo_t *cr, cairo_surface_t *pdf, cairo_font_face_t 
         cairo_restore(cr);
         cairo_surface_destroy(img);
         draw_text_layer(cr, invisible, ltext->str, loffs, ln, lr, drop);
-        draw_replacements(cr, areas);
         cairo_show_page(cr);
     }
     g_string_free(ltext, TRUE);

@@ -189,6 +189,17 @@ static void draw_clipped_box(cairo_t *cr)
     cairo_restore(cr);
 }
 
+/* a bar over punctuation alone hides nothing worth reporting */
+static void draw_box_over_dots(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_move_to(cr, 40, 150);
+    cairo_show_text(cr, "Total ... (");
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_rectangle(cr, 75, 136, 30, 19);
+    cairo_fill(cr);
+}
+
 /* solid shapes typed as text are visible glyphs */
 static void draw_solid_glyphs(cairo_t *cr)
 {
@@ -230,6 +241,7 @@ static const Case cases[] = {
     {"/xray/cross-hatching", draw_hatching, ""},
     {"/xray/clipped-box", draw_clipped_box, ""},
     {"/xray/solid-glyphs", draw_solid_glyphs, ""},
+    {"/xray/box-over-punctuation", draw_box_over_dots, ""},
     {"/xray/dense-bold-cjk", draw_dense_cjk, ""},
 };
 
