@@ -9,6 +9,7 @@
  * page order at the end, so the output does not depend on scheduling.
  */
 #include "format.h"
+#include "pdf_xray.h"
 #include "pdf_internal.h"
 
 #include <string.h>
@@ -75,11 +76,23 @@ static void read_page(Job *job, PopplerDocument *pdf, int i)
     pg.body = pp_doc_add_part(out, PP_PART_BODY, i + 1, NULL);
     pg.body->glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
 
-    /* get_text and get_text_layout walk the same cached text page: one rectangle per character */
-    g_autofree char *text = poppler_page_get_text(page);
+    /* The x-ray renders the page to find text under opaque boxes; poppler builds the page's text
+     * while rendering, so the text and its boxes are read from that same pass (one rectangle per
+     * character) at little extra cost. */
+    g_autofree char *text = NULL;
     PopplerRectangle *rects = NULL;
     guint nr = 0;
-    if (text && poppler_page_get_text_layout(page, &rects, &nr) && nr) {
+    GString *covered = g_string_new(NULL);
+    GArray *cglyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    if (pp_pdf_xray_page_text(page, &text, &rects, &nr, covered, cglyphs, NULL) && covered->len) {
+        PPPart *hidden = pp_doc_add_part(out, PP_PART_TEXT_UNDER_BOX, i + 1, "pdf 遮盖框");
+        g_string_assign(hidden->text, covered->str);
+        hidden->glyphs = g_steal_pointer(&cglyphs);
+    }
+    if (cglyphs)
+        g_array_unref(cglyphs);
+    g_string_free(covered, TRUE);
+    if (text && nr) {
         PPChar *ch = g_new(PPChar, nr);
         guint n = 0;
         const char *p = text;

@@ -109,8 +109,7 @@ static Box padded(double x1, double y1, double x2, double y2) { return (Box){x1 
 /* The page a glyph is drawn on (a part may hold a table row continued on the next page). */
 static int glyph_page(const PPPart *part, const PPGlyph *gl)
 {
-    (void)gl; /* PPGlyph.page, when the extractor sets it, goes here: gl->page ? gl->page : part->page */
-    return part->page;
+    return gl->page ? gl->page : part->page;
 }
 
 static GArray *areas_new(void)
