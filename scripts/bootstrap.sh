@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 pkgs=(build-essential cmake pkg-config libglib2.0-dev libmagic-dev libpoppler-glib-dev libzip-dev
       libpcre2-dev libxml2-dev libjson-glib-dev libcairo2-dev)
 if [ "${1:-}" = "--test-deps" ]; then
-  pkgs+=(poppler-utils zip unzip python3 fonts-noto-cjk chromium file)
+  pkgs+=(poppler-utils zip unzip python3 fonts-noto-cjk chromium file git libreoffice-writer-nogui)
 fi
 
 missing=()
