@@ -175,35 +175,48 @@ static gboolean on_match(const PPRule *r, const char *text, gsize start, gsize e
     return TRUE;
 }
 
-/* A marking rule: the pattern fills a whole cell of a line in the rule's scope. */
+/* A marking rule: the pattern fills a whole cell of a line in the rule's scope. A row where
+ * several cells match with different words ("绝密\t机密\t秘密", a table about the levels) is a
+ * list, not a marking. */
 static void scan_markings(PPDoc *doc, const PPLines *L, const PPRule *r, const char *scope, GHashTable *seen,
                           pcre2_match_data *md)
 {
     int max_lines = pp_rule_setting_int(r, "max_lines", 6);
+    int g = pp_rule_setting_int(r, "group", 0);
+    g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(gsize) * 2);
     for (guint li = 0; li < L->lines->len; li++) {
         const PPLine *ln = L->lines->pdata[li];
         if (!pp_line_in_scope(L, ln, scope, max_lines))
             continue;
+        g_array_set_size(hits, 0);
+        gboolean list = FALSE;
         for (gsize s = 0; s < ln->sq_len;) {
             gsize e = pp_line_cell_end(ln, s);
             if (pp_rule_prefilter(r, ln->sq + s, e - s) && pp_line_match(r->pattern, ln, s, e, TRUE, md) >= 0) {
-                gsize ms = s, me = e; /* the whole cell, or the capture group named by `group` */
-                int g = pp_rule_setting_int(r, "group", 0);
+                gsize h[2] = {s, e}; /* the whole cell, or the capture group named by `group` */
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
                 if (g > 0 && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g]) {
-                    ms = s + ov[2 * g];
-                    me = s + ov[2 * g + 1];
+                    h[0] = s + ov[2 * g];
+                    h[1] = s + ov[2 * g + 1];
                 }
-                g_autofree char *t = pp_line_text(ln, ms, me);
-                if (!seen_before(seen, r, t)) {
-                    PPFinding *f = finding_of(r);
-                    f->text = g_strdup(t);
-                    f->masked = g_strdup(t); /* a marking is not personal data */
-                    pp_finding_locate(f, doc, ln->part_index, pp_line_offset(ln, ms), pp_line_offset(ln, me));
-                    pp_doc_add_finding(doc, f);
+                for (guint k = 0; k < hits->len; k++) {
+                    const gsize *o = &g_array_index(hits, gsize, 2 * k);
+                    list |= o[1] - o[0] != h[1] - h[0] || memcmp(ln->sq + o[0], ln->sq + h[0], h[1] - h[0]) != 0;
                 }
+                g_array_append_vals(hits, h, 1);
             }
             s = e + 1;
+        }
+        for (guint k = 0; !list && k < hits->len; k++) {
+            const gsize *h = &g_array_index(hits, gsize, 2 * k);
+            g_autofree char *t = pp_line_text(ln, h[0], h[1]);
+            if (seen_before(seen, r, t))
+                continue;
+            PPFinding *f = finding_of(r);
+            f->text = g_strdup(t);
+            f->masked = g_strdup(t); /* a marking is not personal data */
+            pp_finding_locate(f, doc, ln->part_index, pp_line_offset(ln, h[0]), pp_line_offset(ln, h[1]));
+            pp_doc_add_finding(doc, f);
         }
     }
 }

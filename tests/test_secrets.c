@@ -64,6 +64,7 @@ static const Case cases[] = {
      "公开政府信息前，要进行保密性审查，不得公开涉及国家秘密、商业秘密、个人隐私等信息，妥善处理好政务公开与保守国家秘密的关系。\n" TITLE TEXT TAIL,
      NULL, ""},
     {"表格中属于国家秘密", TITLE "（三）不予公开\t1.属于国家秘密\t0\n\t2.其他法律行政法规禁止公开\t0\n" TAIL, NULL, ""},
+    {"密级一览表", "国家秘密的密级\n密级\t绝密\t机密\t秘密\n" TITLE TEXT TAIL, NULL, ""},
     {"句中的秘密", "这件事还是秘密。\n" TITLE TEXT TAIL, NULL, ""},
     {"秘密开头的标题", "秘密文件管理办法\n" TEXT TAIL, NULL, ""},
     {"正文深处单独的秘密", TITLE TEXT TEXT TEXT TEXT "秘密\n" TEXT TEXT TEXT TAIL, NULL, ""},
