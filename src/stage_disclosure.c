@@ -142,6 +142,21 @@ static gboolean inside_quote(const PPLines *L, guint li)
     return FALSE;
 }
 
+/* A label cell followed by several value cells ("公开属性\t主动公开\t依申请公开\t不予公开") is a
+ * template of choices, not a choice: is there another cell about 公开 after `from` that is not
+ * a reason? */
+static gboolean lists_more(const PPLine *ln, gsize from)
+{
+    for (gsize s = from + 1; s < ln->sq_len;) {
+        gsize e = pp_line_cell_end(ln, s);
+        g_autofree char *c = pp_line_text(ln, s, e);
+        if (strstr(c, "公开") && !strstr(c, "理由"))
+            return TRUE;
+        s = e + 1;
+    }
+    return FALSE;
+}
+
 static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pcre2_match_data *md)
 {
     for (guint li = 0; li < L->lines->len; li++) {
@@ -161,6 +176,8 @@ static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pc
                 /* the label may sit in one cell and the value in the next */
                 gsize cell_end = (gsize)me > ce ? pp_line_cell_end(ln, (gsize)me) : ce;
                 if (!note_ok(ln->sq + me, cell_end - (gsize)me))
+                    continue;
+                if ((gsize)me > ce && lists_more(ln, cell_end))
                     continue;
                 const char *scope = pp_rule_setting(r, "scope", "marking");
                 Mark m = {.ln = ln, .s = s, .e = cell_end, .mend = (gsize)me, .value = v, .index = li,

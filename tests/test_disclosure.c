@@ -67,6 +67,7 @@ static const Case cases[] = {
     {"文首的公开属性", "公开属性：主动公开\n" HEAD DATE END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     {"长段落之后的附注", HEAD LONG LONG LONG LONG DATE "（此件公开发布）" END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     /* ---- conflict and missing ---- */
+    {"表格中的选项模板", HEAD DATE "公开属性\t主动公开\t依申请公开\t不予公开\n抄送：县委办公室。\n", NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"未选择的模板", HEAD DATE "信息公开选项：主动公开 依申请公开 不予公开" END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"两种属性", HEAD DATE "信息公开选项：主动公开" END "信息公开选项：不予公开\n", NULL, NULL, PP_DISC_CONFLICT, "conflict", FALSE},
     {"正文与页眉不一致", HEAD DATE "（此件公开发布）" END, "此件不予公开", NULL, PP_DISC_CONFLICT, "conflict", FALSE},
