@@ -53,6 +53,8 @@ static const Case cases[] = {
     {"版记表格两格", HEAD DATE "公开方式\t主动公开\n抄送：县委办公室。\t\n", NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     {"版记表格一格", HEAD DATE "信息公开选项：主动公开\t\n抄送：县委办公室。\t\n", NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     {"勾选式", HEAD DATE "公开属性：☑主动公开 □依申请公开 □不予公开" END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"勾选式表格", HEAD DATE "公开属性\t□主动公开\t☑依申请公开\t□不予公开\n抄送：县委办公室。\n", NULL, NULL, PP_DISC_ON_REQUEST,
+     "on_request", FALSE},
     {"Markdown 加粗", HEAD "**信息公开选项：主动公开**\n\n---\n某某县人民政府办公室\n2018年7月30日印发\n", NULL, NULL,
      PP_DISC_PROACTIVE, "", FALSE},
     {"页眉中的标注", HEAD DATE END, "此件公开发布", NULL, PP_DISC_PROACTIVE, "", FALSE},
