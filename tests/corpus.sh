@@ -15,6 +15,6 @@ run() {
     fail=1
   fi
 }
-run "$corpus" --skip .doc --min errors=1.0
+run "$corpus" --skip .doc --min errors=1.0 --min disclosure=1.0 --min secrets=1.0
 [ -d "$real" ] && run "$real"
 exit $fail
