@@ -11,12 +11,15 @@ PREPUB=${PREPUB:-build/prepub}
 [ -x "$PREPUB" ] || { echo "build first: bash scripts/bootstrap.sh" >&2; exit 2; }
 [ -d "$BENCH" ] || { echo "no $BENCH" >&2; exit 2; }
 
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
 measure() { # label, command... → "label  median_s  peak_MiB"
   local label=$1; shift
   local times=() rss=0
   for _ in $(seq "$N"); do
     local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$tmp" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$tmp")
     times+=("${out% *}")
     local r=${out#* }; [ "$r" -gt "$rss" ] && rss=$r
   done

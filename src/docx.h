@@ -29,6 +29,9 @@ gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind ki
  * doc->pages. */
 gboolean pp_docx_props(PPDoc *doc, GBytes *xml, const char *entry, PPTextBudget *budget, GError **error);
 
+/* Read word/settings.xml's document variables (w:docVar) into metadata parts. */
+gboolean pp_docx_docvars(PPDoc *doc, GBytes *xml, const char *entry, PPTextBudget *budget, GError **error);
+
 /* Read the text of a SmartArt data part or a chart into a textbox part. */
 gboolean pp_docx_drawing(PPDoc *doc, GBytes *xml, const char *entry, PPTextBudget *budget, GError **error);
 

@@ -121,3 +121,34 @@ gboolean pp_docx_props(PPDoc *doc, GBytes *xml, const char *entry, PPTextBudget 
     }
     return TRUE;
 }
+
+/* Document variables (w:docVars in word/settings.xml): where drafting systems keep the drafter's
+ * name, phone, approval chain … invisible in Word, published with the file. One metadata part per
+ * variable, origin "word/settings.xml docVar <name>"; whether one is personal is left to the
+ * stages reading its text, since many are template ids. */
+gboolean pp_docx_docvars(PPDoc *doc, GBytes *xml, const char *entry, PPTextBudget *budget, GError **error)
+{
+    g_autoptr(PPXml) x = pp_xml_new(xml, entry);
+    xmlTextReaderPtr r = pp_xml_reader(x);
+    GError *err = NULL;
+    while (pp_xml_next(x, FALSE, &err)) {
+        const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
+        if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+            g_strcmp0((const char *)xmlTextReaderConstLocalName(r), "docVar") != 0 ||
+            (g_strcmp0(ns, PP_NS_W) != 0 && g_strcmp0(ns, PP_NS_W_STRICT) != 0))
+            continue;
+        g_autofree char *name = pp_xml_attr(x, ns, "name");
+        g_autofree char *val = pp_xml_attr(x, ns, "val");
+        if (!name || !val)
+            continue;
+        g_autofree char *field = g_strconcat("docVar ", name, NULL);
+        g_autoptr(GString) v = g_string_new_len(val, (gssize)MIN(strlen(val), (gsize)1 << 16));
+        if (!finish_field(doc, entry, field, v, budget, error))
+            return FALSE;
+    }
+    if (err) {
+        g_propagate_error(error, err);
+        return FALSE;
+    }
+    return TRUE;
+}

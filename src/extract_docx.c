@@ -220,6 +220,11 @@ static gboolean docx_extract(PPDoc *doc, const PPLimits *lim, GError **error)
             ok = xml && pp_docx_drawing(doc, xml, name, &budget, &err);
         }
     }
+    int settings = ok ? pp_zip_find(z, "word/settings.xml") : -1;
+    if (settings >= 0) {
+        g_autoptr(GBytes) xml = pp_zip_read(z, (guint)settings, &err);
+        ok = xml && pp_docx_docvars(doc, xml, pp_zip_name(z, (guint)settings), &budget, &err);
+    }
     static const char *const props[] = {"docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"};
     for (gsize s = 0; ok && s < G_N_ELEMENTS(props); s++) {
         int i = pp_zip_find(z, props[s]);

@@ -82,6 +82,21 @@ static int cmd_check(int argc, char **argv)
     g_option_context_set_summary(ctx, "发布前审查：公开属性、涉密标志、个人信息、隐藏内容。\n"
                                       "退出码：0 全部可发布；1 有需复核、不得发布或无法读取的文件；2 运行失败。");
     GError *err = NULL;
+    /* GOption does not take a value glued to a short option: accept "-j4" as "-j 4", as make does */
+    /* GOption reorders the vector it parses: free the strings through a copy of the pointers */
+    g_auto(GStrv) owned = g_new0(char *, 2 * (gsize)argc + 1);
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strncmp(argv[i], "-j", 2) == 0 && argv[i][2] && g_ascii_isdigit(argv[i][2])) {
+            owned[n++] = g_strdup("-j");
+            owned[n++] = g_strdup(argv[i] + 2);
+        } else {
+            owned[n++] = g_strdup(argv[i]);
+        }
+    }
+    g_autofree char **view = g_memdup2(owned, sizeof(char *) * ((gsize)n + 1));
+    argc = n;
+    argv = view;
     if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
         g_autofree char *msg = g_strdup_printf("选项错误：%s（prepub check --help 查看用法）", err->message);
         die_line(msg);

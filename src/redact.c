@@ -240,6 +240,9 @@ gboolean pp_redact_to(PPDoc *doc, const PPRunOptions *opt, const char *out_path,
     close(fd);
     g_autoptr(GPtrArray) reds = pp_redactions_of(doc);
     gboolean ok = r->write(doc, reds, tmpl, error) && recheck(tmpl, opt, error);
+    /* mkstemp made it private (0600); a copy for publication is an ordinary file */
+    if (ok)
+        g_chmod(tmpl, 0644);
     if (ok && g_rename(tmpl, out_path) != 0) {
         g_set_error(error, PP_ERROR, PP_ERR_IO, "无法写入 %s", out_path);
         ok = FALSE;

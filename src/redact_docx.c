@@ -9,7 +9,8 @@
  *     own, both mc:AlternateContent branches) is matched against the values, and a value spanning
  *     several runs is written masked into the first run (its formatting kept) and cut from the rest;
  *   - comments, their extensions and the list of reviewers (people.xml) are emptied; custom
- *     properties removed; creator, lastModifiedBy, Company and Manager cleared;
+ *     properties and document variables (w:docVars) removed; creator, lastModifiedBy, Company and
+ *     Manager cleared;
  *   - finally every text node and attribute value of every XML entry is masked where a value
  *     occurs whole (field codes, alt texts, relationship targets, custom XML data …).
  * Entries nothing changed in are copied byte for byte.
@@ -549,6 +550,11 @@ static GBytes *edit_entry(GBytes *xml, const char *name, EntryKind kind, const F
         kind = E_STORY;
     else if (kind == E_XML && is_w(root, "comments"))
         kind = E_EMPTY;
+    xmlNode *vars = is_w(root, "settings") ? w_child(root, "docVars") : NULL;
+    if (vars) {
+        drop(vars); /* document variables: drafting systems' hidden records of who wrote what */
+        changed++;
+    }
     static const char *const core_personal[] = {"creator", "lastModifiedBy"};
     static const char *const app_personal[] = {"Company", "Manager"};
     switch (kind) {
