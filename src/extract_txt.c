@@ -78,6 +78,89 @@ static int txt_bid(const guint8 *data, gsize len, const char *mime)
     return 0;
 }
 
+/* Plain-text tables are often aligned with runs of spaces (copied from a web page or a terminal).
+ * The pipeline's convention is one row per line with '\t' between cells, so in a block of at
+ * least two consecutive lines that each split into three or more fields at gaps of two or more
+ * spaces (or ideographic spaces), the gaps become tabs. A single space never separates cells: it
+ * is too common inside text. */
+static gboolean is_gap(const char *p, gsize *len)
+{
+    gsize n = 0, spaces = 0;
+    for (;;) {
+        if (p[n] == ' ')
+            n++, spaces++;
+        else if ((unsigned char)p[n] == 0xE3 && (unsigned char)p[n + 1] == 0x80 && (unsigned char)p[n + 2] == 0x80)
+            n += 3, spaces += 2; /* U+3000 is as wide as two spaces */
+        else
+            break;
+    }
+    *len = n;
+    return spaces >= 2;
+}
+
+static int count_fields(const char *line, gsize len)
+{
+    gsize i = 0, g = 0;
+    while (i < len && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    if (memchr(line, '\t', len))
+        return 0; /* already a tab table or tab-indented: leave it */
+    int fields = i < len ? 1 : 0;
+    while (i < len) {
+        if (is_gap(line + i, &g) && i + g < len) {
+            fields++;
+            i += g;
+        } else {
+            i += g ? g : 1;
+        }
+    }
+    return fields;
+}
+
+static void align_space_tables(GString *text)
+{
+    GPtrArray *lines = g_ptr_array_new(); /* borrowed pointers into a copy */
+    g_autofree char *copy = g_strndup(text->str, text->len);
+    for (char *l = copy, *nl; l; l = nl ? nl + 1 : NULL) {
+        nl = strchr(l, '\n');
+        if (nl)
+            *nl = '\0';
+        g_ptr_array_add(lines, l);
+    }
+    guint n = lines->len;
+    gboolean *row = g_new0(gboolean, n + 1);
+    for (guint i = 0; i < n; i++)
+        row[i] = count_fields(lines->pdata[i], strlen(lines->pdata[i])) >= 3;
+    g_string_truncate(text, 0);
+    for (guint i = 0; i < n; i++) {
+        const char *l = lines->pdata[i];
+        gboolean in_block = row[i] && ((i > 0 && row[i - 1]) || row[i + 1]);
+        if (!in_block) {
+            g_string_append(text, l);
+        } else {
+            gsize g = 0, k = 0, len = strlen(l);
+            while (k < len && l[k] == ' ')
+                k++;
+            while (k < len) {
+                if (is_gap(l + k, &g) && k + g < len) {
+                    g_string_append_c(text, '\t');
+                    k += g;
+                } else if (g) {
+                    if (k + g < len) /* one space inside a cell stays */
+                        g_string_append_len(text, l + k, (gssize)g);
+                    k += g;
+                } else {
+                    g_string_append_c(text, l[k++]);
+                }
+            }
+        }
+        if (i + 1 < n)
+            g_string_append_c(text, '\n');
+    }
+    g_free(row);
+    g_ptr_array_unref(lines);
+}
+
 static gboolean txt_extract(PPDoc *doc, const PPLimits *lim, GError **error)
 {
     gsize len = 0, n = 0;
@@ -94,6 +177,7 @@ static gboolean txt_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     PPPart *p = pp_doc_add_part(doc, PP_PART_BODY, 0, NULL);
     g_string_append_len(p->text, text, (gssize)n);
     g_free(text);
+    align_space_tables(p->text);
     if (g_strcmp0(enc, "UTF-8") != 0)
         pp_doc_note(doc, "文本编码：%s", enc);
     return TRUE;

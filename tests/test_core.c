@@ -37,6 +37,27 @@ static void test_decode(void)
     }
 }
 
+/* plain-text tables aligned with spaces become '\t' rows; prose and lone lines stay as they are */
+static const struct {
+    const char *in, *out;
+} align_cases[] = {
+    {"序号  姓名  身份证号\n1  李明华  130104198305110902\n", "序号\t姓名\t身份证号\n1\t李明华\t130104198305110902\n"},
+    {"姓名　　住址　　电话\n赵丽　　某镇某村　　13700772837", "姓名\t住址\t电话\n赵丽\t某镇某村\t13700772837"},
+    {"一行  只有  一行表格\n正文 单个空格 不分列\n", "一行  只有  一行表格\n正文 单个空格 不分列\n"},
+    {"  缩进的段落  有两处  空格\n普通段落", "  缩进的段落  有两处  空格\n普通段落"},
+    {"a\tb\tc\nd  e  f\n", "a\tb\tc\nd  e  f\n"},
+};
+
+static void test_align_tables(void)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(align_cases); i++) {
+        g_autoptr(PPDoc) doc = pp_doc_new("t.txt", NULL);
+        doc->data = g_bytes_new_static(align_cases[i].in, strlen(align_cases[i].in));
+        g_assert_true(pp_format_txt.extract(doc, &pp_default_limits, NULL));
+        g_assert_cmpstr(((PPPart *)doc->parts->pdata[0])->text->str, ==, align_cases[i].out);
+    }
+}
+
 static void test_line_at(void)
 {
     g_autoptr(PPDoc) doc = pp_doc_new("x", NULL);
@@ -144,6 +165,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/core/decode", test_decode);
     g_test_add_func("/core/line_at", test_line_at);
+    g_test_add_func("/core/align_tables", test_align_tables);
     g_test_add_func("/core/prune", test_prune);
     g_test_add_func("/core/collect_order", test_collect_order);
     g_test_add_func("/redact/string", test_redact_string);
