@@ -329,7 +329,7 @@ static GHashTable *lines_with_ids(const PVText *t)
 
 typedef void (*CellFn)(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev);
 
-/* Every cell of the table rows (lines with '\t') that hold an ID. */
+/* Every cell of the table rows that hold an ID. */
 static void cells_of_id_rows(PVText *t, const PPRule *r, CellFn fn, PPSeverity sev)
 {
     g_autoptr(GHashTable) lines = lines_with_ids(t);
@@ -341,10 +341,19 @@ static void cells_of_id_rows(PVText *t, const PPRule *r, CellFn fn, PPSeverity s
         gsize ls = g_array_index(t->line_start, gsize, line);
         const char *nl = memchr(t->s + ls, '\n', t->len - ls);
         gsize le = nl ? (gsize)(nl - t->s) : t->len;
-        if (!memchr(t->s + ls, '\t', le - ls))
-            continue;
+        /* cells: '\t'-separated; a numbered line without tabs ("2 莫强玲 5002…", a plain-text table)
+         * splits on spaces; other lines are running text */
+        char sep = '\t';
+        if (!memchr(t->s + ls, '\t', le - ls)) {
+            gsize i = ls;
+            while (i < le && g_ascii_isdigit(t->s[i]))
+                i++;
+            if (i == ls || i >= le || t->s[i] != ' ')
+                continue;
+            sep = ' ';
+        }
         for (gsize cs = ls; cs <= le;) {
-            const char *tab = memchr(t->s + cs, '\t', le - cs);
+            const char *tab = memchr(t->s + cs, sep, le - cs);
             gsize ce = tab ? (gsize)(tab - t->s) : le;
             gsize lead = 0;
             g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);

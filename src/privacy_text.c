@@ -23,6 +23,28 @@ static char fold_char(gunichar c)
  * end a sentence or a label continues on the next one (通讯地\n址：…, …小枧沟镇\n桂湖路 507 号). Such
  * breaks are left out of the scratch text, so cues and values match across them. Returns a bitmap
  * over original bytes (the '\n' to drop), or NULL. */
+/* A line that starts a new item: "2 莫强玲 …" (a row without cell borders), "1." "1、" "（一）" "一、" */
+static gboolean starts_item(const char *p, gsize n)
+{
+    gsize i = 0;
+    while (i < n && g_ascii_isdigit(p[i]))
+        i++;
+    if (i > 0 && i < n && (p[i] == ' ' || p[i] == '.' || g_str_has_prefix(p + i, "、") || g_str_has_prefix(p + i, "．")))
+        return TRUE;
+    if (g_str_has_prefix(p, "（") || g_str_has_prefix(p, "(") || g_str_has_prefix(p, "第"))
+        return TRUE;
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    for (gsize k = 0; k < G_N_ELEMENTS(numerals); k++)
+        if (g_str_has_prefix(p, numerals[k])) {
+            const char *q = p + strlen(numerals[k]);
+            while (g_str_has_prefix(q, "十") || g_str_has_prefix(q, "一") || g_str_has_prefix(q, "二"))
+                q += 3;
+            if (g_str_has_prefix(q, "、"))
+                return TRUE;
+        }
+    return FALSE;
+}
+
 static guint8 *soft_breaks(const char *s, gsize n)
 {
     glong widest = 0;
@@ -45,7 +67,7 @@ static guint8 *soft_breaks(const char *s, gsize n)
         const char *nnl = memchr(s + next, '\n', n - next);
         gsize ne = nnl ? (gsize)(nnl - s) : n;
         gboolean join = ne > next && !memchr(s + ls, '\t', le - ls) && !memchr(s + next, '\t', ne - next) &&
-                        g_utf8_strlen(s + ls, (gssize)(le - ls)) * 10 >= widest * 8;
+                        g_utf8_strlen(s + ls, (gssize)(le - ls)) * 10 >= widest * 8 && !starts_item(s + next, ne - next);
         for (gsize i = 0; join && i < G_N_ELEMENTS(enders); i++) {
             gsize l = strlen(enders[i]);
             if (le - ls >= l && memcmp(s + le - l, enders[i], l) == 0)

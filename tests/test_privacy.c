@@ -335,6 +335,16 @@ static void test_paged(void)
     expect(doc, "person_name", "雷芬");
     expect(doc, "person_name", "白洋");   /* page 3 */
     expect(doc, "address", "重庆市云阳县青龙街道北城路999号 13栋");
+    /* rows without cell borders are not wrapped text: a row number does not join the row above */
+    g_autoptr(PPDoc) rows = pp_doc_new("t.pdf", NULL);
+    g_string_assign(pp_doc_add_part(rows, PP_PART_BODY, 1, NULL)->text,
+                    "1 卢涛 110101195510110550 重庆市云阳县凤鸣镇石门村7组64号 13775699647 6266191858866050496\n"
+                    "2 莫强玲 500237199408085152 四川省绵阳市游仙区游仙街道人民路539号 15615869236 6211821897043403\n");
+    pp_stage_privacy.run(rows, &opt);
+    expect(rows, "bank_card", "6266191858866050496");
+    expect(rows, "person_name", "莫强玲");
+    expect(rows, "mobile", "13775699647");
+    expect(rows, "address", "重庆市云阳县凤鸣镇石门村7组64号");
     const PPFinding *f = find(doc, "address", "重庆市巫山县大昌镇石门村 4 组 65 号");
     g_assert_cmpint(f->line, ==, 5); /* lines of the original page text */
     g_assert_cmpint(f->page, ==, 1);
