@@ -29,8 +29,19 @@ static gboolean starts_item(const char *p, gsize n)
     gsize i = 0;
     while (i < n && g_ascii_isdigit(p[i]))
         i++;
-    if (i > 0 && i < n && (p[i] == ' ' || p[i] == '.' || g_str_has_prefix(p + i, "、") || g_str_has_prefix(p + i, "．")))
+    if (i > 0 && i < n && (p[i] == ' ' || p[i] == '.' || g_str_has_prefix(p + i, "、") || g_str_has_prefix(p + i, "．"))) {
+        /* but "132 号 3 栋…" continues an address, "12 日…" a date: a unit after the number */
+        static const char *const units[] = {"号", "栋", "幢", "单元", "室", "组", "层", "楼", "年", "月", "日", "时",
+                                            "元", "万", "亿", "个", "人", "户", "次", "件", "项", "条", "天", "岁",
+                                            "米", "亩", "吨", "%", "社", "队"};
+        const char *q = p + i + 1;
+        while (q < p + n && *q == ' ')
+            q++;
+        for (gsize k = 0; p[i] == ' ' && k < G_N_ELEMENTS(units); k++)
+            if (g_str_has_prefix(q, units[k]))
+                return FALSE;
         return TRUE;
+    }
     if (g_str_has_prefix(p, "（") || g_str_has_prefix(p, "(") || g_str_has_prefix(p, "第"))
         return TRUE;
     static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
@@ -45,6 +56,18 @@ static gboolean starts_item(const char *p, gsize n)
     return FALSE;
 }
 
+/* Display width: ASCII is half as wide as CJK (what decides where a PDF line wraps). */
+static glong display_width(const char *s, gsize n)
+{
+    glong w = 0;
+    for (gsize i = 0; i < n; i++)
+        if (!((unsigned char)s[i] & 0x80))
+            w += 1;
+        else if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w += 2;
+    return w;
+}
+
 static guint8 *soft_breaks(const char *s, gsize n)
 {
     glong widest = 0;
@@ -52,10 +75,10 @@ static guint8 *soft_breaks(const char *s, gsize n)
         const char *nl = memchr(s + ls, '\n', n - ls);
         gsize le = nl ? (gsize)(nl - s) : n;
         if (!memchr(s + ls, '\t', le - ls))
-            widest = MAX(widest, g_utf8_strlen(s + ls, (gssize)(le - ls)));
+            widest = MAX(widest, display_width(s + ls, le - ls));
         ls = le + 1;
     }
-    if (widest < 10)
+    if (widest < 20)
         return NULL;
     guint8 *drop = NULL;
     static const char *const enders[] = {"。", "！", "？", "：", "；", ":", ";", "!", "?"};
@@ -67,7 +90,7 @@ static guint8 *soft_breaks(const char *s, gsize n)
         const char *nnl = memchr(s + next, '\n', n - next);
         gsize ne = nnl ? (gsize)(nnl - s) : n;
         gboolean join = ne > next && !memchr(s + ls, '\t', le - ls) && !memchr(s + next, '\t', ne - next) &&
-                        g_utf8_strlen(s + ls, (gssize)(le - ls)) * 10 >= widest * 8 && !starts_item(s + next, ne - next);
+                        display_width(s + ls, le - ls) * 10 >= widest * 8 && !starts_item(s + next, ne - next);
         for (gsize i = 0; join && i < G_N_ELEMENTS(enders); i++) {
             gsize l = strlen(enders[i]);
             if (le - ls >= l && memcmp(s + le - l, enders[i], l) == 0)

@@ -317,6 +317,8 @@ static void test_paged(void)
         "110101199603084935，联系电话：13884895449，通讯地\n"
         "址：重庆市巫山县大昌镇石门村 4 组 65 号，电子邮箱：\n"
         "当事人使用车牌号为粤 GEK6ED 的货车运输并销售超过保质期\n"
+        "330106197402016016，住址：重庆市巫山县高唐街道桂湖路\n"
+        "132 号 3 栋 3 单元 806 室。\n"
         "序号\t户主姓名\t家庭住址\t银行卡号\n"
         "1\t郑燕志\t重庆市巫山县庙宇镇桂湖路354号\t6291354520120698\n",
         "2\t刘秀刚\t重庆市云阳县青龙街道北城路999号 13栋\t6285857362323477355\n"
@@ -330,6 +332,7 @@ static void test_paged(void)
     expect(doc, "person_name", "尹东明");
     expect(doc, "address", "重庆市巫山县大昌镇石门村 4 组 65 号");
     expect(doc, "plate", "粤 GEK6ED");
+    expect(doc, "address", "重庆市巫山县高唐街道桂湖路\n132 号 3 栋 3 单元 806 室");
     expect(doc, "person_name", "郑燕志");
     expect(doc, "person_name", "刘秀刚"); /* page 2: the header row is on page 1 */
     expect(doc, "person_name", "雷芬");
