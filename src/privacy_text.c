@@ -169,13 +169,15 @@ void pv_text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind, const char
     t->table_head = g_array_new(FALSE, FALSE, sizeof(gint));
     gint head = -1;
     int run = 0;
+    gboolean seen_table = FALSE;
     for (gsize ls = 0; ls <= t->len;) {
         const char *nl = memchr(t->s + ls, '\n', t->len - ls);
         gsize le = nl ? (gsize)(nl - t->s) : t->len;
         gint line = (gint)t->line_start->len, th = -1;
         g_array_append_val(t->line_start, ls);
         if (memchr(t->s + ls, '\t', le - ls)) {
-            if (head == -1 && line == 0 && inherited && !row_is_header_like(t->s + ls, le - ls, inherited)) {
+            /* the first table of the page, below at most a running header or page number */
+            if (head == -1 && !seen_table && line <= 2 && inherited && !row_is_header_like(t->s + ls, le - ls, inherited)) {
                 /* a table continued from the previous page: its rows take the header row there */
                 head = PV_HEAD_INHERITED;
                 th = head;
@@ -195,6 +197,8 @@ void pv_text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind, const char
             head = -1;
         }
         g_array_append_val(t->table_head, th);
+        if (memchr(t->s + ls, '\t', le - ls))
+            seen_table = TRUE;
         for (gsize i = ls; i < le; i++) {
             char c = t->s[i];
             if (g_ascii_isdigit(c))
