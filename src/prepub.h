@@ -63,6 +63,7 @@ int pp_part_from_name(const char *name);       /* -1 if unknown */
 typedef struct {
     guint32 offset;  /* byte offset of the character in the part text */
     float x1, y1, x2, y2;
+    int page;        /* 0: on the part's page; else its 1-based page (a table row continued over a page break) */
 } PPGlyph;
 
 typedef struct {

@@ -1,9 +1,9 @@
 /* Rule files: loading, validation and matching.
  *
- * Format (documented for users in README.md, "规则文件"):
+ * Format (documented for users in docs/rules.md):
  *
  *   # comment (also after a value: " #" starts a comment unless escaped as "\#")
- *   include = other.rules          top level only: load another rule file or a term list (*.txt)
+ *   include = other.rules          top level only: load another rule file (relative to this one)
  *
  *   [privacy.cn_id]                 a rule block; the id's first word is its stage
  *   category = privacy              privacy|secret|disclosure|hidden|quality
@@ -14,7 +14,8 @@
  *   flags    = i                    i: caseless, x: extended (whitespace and # in patterns ignored)
  *   keywords = 身份证, 证件          prefilter: the pattern runs only on text holding one of them
  *   terms    = 词一, 词二             literal terms; matched as one alternation
- *   terms_file = 涉密词库.txt         one term per line, '#' comments; relative to the rule file
+ *   terms_file = 涉密词库.txt         one term per line, '#' comments; relative to the rule file;
+ *                                   a list (a.txt, b.txt) loads several
  *   allow    = regex                a match that this regex matches in full is dropped
  *   message / basis / advice         Chinese text for reports
  *   other keys (validator, mask, context, …) are stage settings: see the stage's file; the set of

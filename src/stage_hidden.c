@@ -4,21 +4,62 @@
 
 #include <string.h>
 
-/* Metadata fields that name a person or an account. The extractors put the field name in
- * part->origin ("core.xml creator", "pdf Author", …). */
+/* Metadata fields that may name a person or an account. The extractors put the field name in
+ * part->origin ("docProps/core.xml creator", "pdf Author", …). Company is the office, not a person. */
 static const char *const personal_fields[] = {
-    "creator", "lastModifiedBy", "Author", "author", "Manager", "manager", "Company", "company",
-    "custom", "Creator", "LastAuthor", "Operator", "xmp dc:creator", "xmp pdf:Author",
+    "creator", "lastModifiedBy", "Author", "author", "Manager", "manager",
+    "custom", "LastAuthor", "Operator", "xmp dc:creator", "xmp pdf:Author",
 };
+
+/* Values that name no one: organisations end so, and these are default installs' accounts. */
+static const char *const org_endings[] = {
+    "办", "局", "委", "府", "厅", "中心", "部", "处", "科", "室", "公司", "院", "会", "所", "站", "队",
+    "组", "馆", "社", "团", "街道", "乡", "镇", "村", "区", "县", "市", "省", "股", "署", "庭", "行",
+};
+static const char *const generic_accounts[] = {
+    "administrator", "admin", "user", "owner", "guest", "microsoft office user", "microsoft", "wps",
+    "unknown", "lenovo", "dell", "hp", "asus", "pc", "china", "python-docx", "libreoffice", "作者",
+    "用户", "微软用户", "微软中国", "雨林木风", "番茄花园", "深度技术", "系统之家", "匿名", "未知",
+};
+
+static gboolean value_names_someone(const char *value)
+{
+    g_autofree char *v = g_strstrip(g_utf8_casefold(value, -1));
+    glong n = g_utf8_strlen(v, -1);
+    if (n < 2 || n > 40)
+        return FALSE;
+    if (strchr(v, '@'))
+        return TRUE; /* an e-mail or login account */
+    for (gsize i = 0; i < G_N_ELEMENTS(generic_accounts); i++)
+        if (strcmp(v, generic_accounts[i]) == 0)
+            return FALSE;
+    gboolean cjk = FALSE, latin = FALSE;
+    for (const char *q = v; *q; q = g_utf8_next_char(q)) {
+        gunichar c = g_utf8_get_char(q);
+        if (c >= 0x3400 && c <= 0x9FFF)
+            cjk = TRUE;
+        else if (g_ascii_isalnum((char)c) || c == '.' || c == '_' || c == '-' || c == ' ' || c == 0xB7)
+            latin |= g_ascii_isalpha((char)c);
+        else
+            return FALSE; /* punctuation of a sentence or title: not a name */
+    }
+    if (cjk) {
+        if (n > 5 || latin)
+            return FALSE;
+        for (gsize i = 0; i < G_N_ELEMENTS(org_endings); i++)
+            if (g_str_has_suffix(v, org_endings[i]))
+                return FALSE;
+        return TRUE;
+    }
+    return latin; /* a Latin name or login */
+}
 
 static gboolean metadata_is_personal(const PPPart *p)
 {
-    if (!p->origin)
-        return TRUE;
-    for (gsize i = 0; i < G_N_ELEMENTS(personal_fields); i++)
-        if (strstr(p->origin, personal_fields[i]))
-            return TRUE;
-    return FALSE;
+    gboolean field = !p->origin;
+    for (gsize i = 0; !field && i < G_N_ELEMENTS(personal_fields); i++)
+        field = strstr(p->origin, personal_fields[i]) != NULL;
+    return field && value_names_someone(p->text->str);
 }
 
 static const struct {

@@ -1,6 +1,10 @@
 /* The table of stages, and the verdict. */
 #include "stage.h"
 
+#include <string.h>
+
+#include "redact.h"
+
 static const PPStage *const stages[] = {
     &pp_stage_hidden,
     &pp_stage_disclosure,
@@ -31,10 +35,29 @@ PPVerdict pp_verdict_of(const PPDoc *doc)
     return v;
 }
 
+/* A context excerpt is cut around one value, but may hold others found elsewhere in the document
+ * (a name cued in the metadata, quoted again in a comment): mask every value the document has. */
+static void mask_contexts(PPDoc *doc)
+{
+    g_autoptr(GPtrArray) reds = pp_redactions_of(doc);
+    if (reds->len == 0)
+        return;
+    for (guint i = 0; i < doc->findings->len; i++) {
+        PPFinding *f = doc->findings->pdata[i];
+        if (!f->context)
+            continue;
+        char *masked = pp_redact_string(f->context, strlen(f->context), reds, NULL);
+        g_free(f->context);
+        f->context = masked;
+    }
+}
+
 void pp_stages_run(PPDoc *doc, const PPRunOptions *opt)
 {
-    if (!doc->error)
+    if (!doc->error) {
         for (gsize i = 0; i < G_N_ELEMENTS(stages); i++)
             stages[i]->run(doc, opt);
+        mask_contexts(doc);
+    }
     doc->verdict = pp_verdict_of(doc);
 }

@@ -15,6 +15,8 @@ run() {
     fail=1
   fi
 }
-run "$corpus" --skip .doc --min errors=1.0
-[ -d "$real" ] && run "$real"
+run "$corpus" --skip .doc --min errors=1.0 --min recall=0.97 --min precision=0.95 --min disclosure=1.0 \
+    --min secrets=1.0 --min no_false_block=1.0 --min no_false_hidden=1.0 --min verdict=0.97 --min hidden=0.9 \
+    --min extraction=1.0
+[ -d "$real" ] && run "$real" --min extraction=1.0 --min hidden=1.0 --min errors=1.0
 exit $fail

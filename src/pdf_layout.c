@@ -1,0 +1,582 @@
+/* Page layout of PDF text (see pdf_layout.h).
+ *
+ * Lines: characters sorted by vertical centre, a character joins the current line when its centre
+ * is within half a glyph height of the line's. Within a line, x order; gaps wider than a fraction of
+ * the glyph height become one space (CJK runs need a wider gap: justified Chinese is letter-spaced).
+ *
+ * Tables: a line that splits at wide gaps into >= 3 segments seeds a region; neighbouring lines join
+ * while they are close and narrow. The column boundaries are the x positions no character of the
+ * multi-segment lines covers (whitespace rivers). Rows start where the first column gets new content
+ * while most columns have content too (a 序号 and the first line of every cell); every cell's
+ * fragments are then joined top to bottom without separators, so a number wrapped inside a narrow
+ * cell comes out whole.
+ */
+#include "pdf_layout.h"
+
+#include <math.h>
+#include <string.h>
+
+#define LINE_JOIN 0.5f      /* centre distance, in glyph heights, to share a line */
+#define SEG_GAP 0.4f        /* gap in em that splits a line into segments (table cells) */
+#define SPACE_GAP 0.1f      /* gap in em that is a word space between non-CJK characters */
+#define SPACE_GAP_CJK 0.5f  /* same between two CJK characters */
+#define COL_GAP 0.3f        /* uncovered x width in em that separates two columns */
+#define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
+#define MAX_COLS PP_PDF_MAX_COLS
+
+typedef struct {
+    guint first, n;        /* chars[first .. first+n), x order */
+    float y1, y2, em, x1, x2;
+    guint nseg;
+} Line;
+
+static float ch_h(const PPChar *c)
+{
+    float h = c->y2 - c->y1;
+    return h > 0.5f ? h : 0.5f;
+}
+
+static int cmp_yc(const void *a, const void *b)
+{
+    const PPChar *p = a, *q = b;
+    float d = (p->y1 + p->y2) - (q->y1 + q->y2);
+    if (d != 0)
+        return d < 0 ? -1 : 1;
+    if (p->x1 != q->x1)
+        return p->x1 < q->x1 ? -1 : 1;
+    return (p->seq > q->seq) - (p->seq < q->seq);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    const PPChar *p = a, *q = b;
+    if (p->x1 != q->x1)
+        return p->x1 < q->x1 ? -1 : 1;
+    return (p->seq > q->seq) - (p->seq < q->seq);
+}
+
+static gboolean is_cjk(gunichar c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+static gboolean is_space_char(gunichar c)
+{
+    return c == 0 || c == 0xFEFF || c == 0xAD || g_unichar_isspace(c) || g_unichar_iscntrl(c) || c == 0x3000;
+}
+
+/* Gap between two neighbours on a line that deserves a space. */
+static gboolean wants_space(const PPChar *a, const PPChar *b, float em)
+{
+    float gap = b->x1 - a->x2;
+    /* poppler's word breaks hold where the text runs on in content order */
+    if (b->seq == a->seq + 1 && b->space_before && gap > 0.05f * em)
+        return TRUE;
+    float lim = (is_cjk(a->c) && is_cjk(b->c)) ? SPACE_GAP_CJK : SPACE_GAP;
+    return gap > lim * em;
+}
+
+/* Drop whitespace (the layout makes its own). Overdrawn text (fake bold) poppler already merges. */
+static guint compact(PPChar *ch, guint n)
+{
+    guint w = 0;
+    gboolean space = FALSE;
+    for (guint i = 0; i < n; i++) {
+        if (is_space_char(ch[i].c)) {
+            space |= ch[i].c == ' ' || ch[i].c == 0x3000 || ch[i].c == 0xA0;
+            continue;
+        }
+        if (!isfinite(ch[i].x1) || !isfinite(ch[i].y1) || !isfinite(ch[i].x2) || !isfinite(ch[i].y2))
+            continue;
+        ch[w] = ch[i];
+        ch[w].seq = w;
+        ch[w].space_before = space;
+        space = FALSE;
+        w++;
+    }
+    return w;
+}
+
+static GArray *build_lines(PPChar *ch, guint n)
+{
+    GArray *lines = g_array_new(FALSE, TRUE, sizeof(Line));
+    qsort(ch, n, sizeof *ch, cmp_yc);
+    guint i = 0;
+    while (i < n) {
+        float yc = (ch[i].y1 + ch[i].y2) / 2, h = ch_h(&ch[i]);
+        guint j = i + 1;
+        while (j < n) {
+            float cyc = (ch[j].y1 + ch[j].y2) / 2, chh = ch_h(&ch[j]);
+            if (fabsf(cyc - yc) > LINE_JOIN * MIN(h, chh))
+                break;
+            /* running means keep a long line from drifting */
+            yc += (cyc - yc) / (float)(j - i + 1);
+            h += (chh - h) / (float)(j - i + 1);
+            j++;
+        }
+        qsort(ch + i, j - i, sizeof *ch, cmp_x);
+        guint w = j;
+        Line L = {.first = i, .n = w - i};
+        float sy1 = 0, sy2 = 0;
+        for (guint k = i; k < w; k++)
+            sy1 += ch[k].y1, sy2 += ch[k].y2;
+        L.y1 = sy1 / (float)L.n, L.y2 = sy2 / (float)L.n;
+        L.em = MAX(L.y2 - L.y1, 1.0f);
+        L.x1 = ch[i].x1, L.x2 = ch[i].x2;
+        L.nseg = 1;
+        for (guint k = i + 1; k < w; k++) {
+            if (ch[k].x1 - ch[k - 1].x2 > SEG_GAP * L.em)
+                L.nseg++;
+            L.x2 = MAX(L.x2, ch[k].x2);
+        }
+        g_array_append_val(lines, L);
+        i = j;
+    }
+    return lines;
+}
+
+static void emit_char(const PPChar *c, GString *text, GArray *glyphs)
+{
+    PPGlyph g = {.offset = (guint32)text->len, .x1 = c->x1, .y1 = c->y1, .x2 = c->x2, .y2 = c->y2};
+    g_array_append_val(glyphs, g);
+    g_string_append_unichar(text, c->c);
+}
+
+/* Characters in x order with spaces at the gaps. */
+static void emit_run(const PPChar *ch, const guint *idx, guint n, float em, GString *text, GArray *glyphs)
+{
+    for (guint k = 0; k < n; k++) {
+        if (k > 0 && wants_space(&ch[idx[k - 1]], &ch[idx[k]], em))
+            g_string_append_c(text, ' ');
+        emit_char(&ch[idx[k]], text, glyphs);
+    }
+}
+
+static void emit_line(const PPChar *ch, const Line *L, GString *text, GArray *glyphs)
+{
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if (k > 0 && wants_space(c - 1, c, L->em))
+            g_string_append_c(text, ' ');
+        emit_char(c, text, glyphs);
+    }
+    g_string_append_c(text, '\n');
+}
+
+static float vgap(const Line *a, const Line *b) { return b->y1 - a->y2; }
+
+/* ---- tables ---- */
+
+typedef struct {
+    float x1, x2;
+} Span;
+
+static int cmp_span(const void *a, const void *b)
+{
+    const Span *p = a, *q = b;
+    return (p->x1 > q->x1) - (p->x1 < q->x1);
+}
+
+/* Column boundaries (ncols-1 cut positions) from the uncovered x ranges of the multi-segment lines
+ * in [a, b). Returns ncols. */
+static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts)
+{
+    GArray *spans = g_array_new(FALSE, FALSE, sizeof(Span));
+    float em = 0;
+    guint nem = 0;
+    for (guint l = a; l < b; l++) {
+        if (lines[l].nseg < 2)
+            continue;
+        em += lines[l].em, nem++;
+        for (guint k = 0; k < lines[l].n; k++) {
+            Span s = {ch[lines[l].first + k].x1, ch[lines[l].first + k].x2};
+            g_array_append_val(spans, s);
+        }
+    }
+    guint ncols = 0;
+    if (spans->len) {
+        em /= (float)nem;
+        g_array_sort(spans, cmp_span);
+        Span *s = (Span *)spans->data;
+        float reach = s[0].x2;
+        ncols = 1;
+        for (guint i = 1; i < spans->len && ncols < MAX_COLS; i++) {
+            if (s[i].x1 - reach > COL_GAP * em)
+                cuts[ncols++ - 1] = (reach + s[i].x1) / 2;
+            reach = MAX(reach, s[i].x2);
+        }
+    }
+    g_array_unref(spans);
+    return ncols;
+}
+
+
+/* Does every character of line L keep to one column per segment (no segment straddles a cut)? */
+static gboolean line_fits(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
+{
+    for (guint k = 1; k < L->n; k++) {
+        const PPChar *p = &ch[L->first + k - 1], *q = p + 1;
+        if (q->x1 - p->x2 > SEG_GAP * L->em)
+            continue;
+        if (pp_pdf_col_of((p->x1 + p->x2) / 2, cuts, ncols) != pp_pdf_col_of((q->x1 + q->x2) / 2, cuts, ncols))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+
+/* Is the first-column text of L a short number (a 序号: "12", "3.", "四、", "（五）")? */
+static gboolean first_col_is_number(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
+{
+    static const char zh_digits[] = "一二三四五六七八九十百";
+    guint digits = 0, other = 0;
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if (pp_pdf_col_of((c->x1 + c->x2) / 2, cuts, ncols) != 0)
+            continue;
+        if ((c->c < 0x80 && g_ascii_isdigit((gchar)c->c)) || (c->c >= 0x80 && g_utf8_strchr(zh_digits, -1, c->c)))
+            digits++;
+        else if (!g_utf8_strchr(".()、（）", -1, c->c))
+            other++;
+    }
+    return digits > 0 && digits <= 4 && other == 0;
+}
+
+/* Returns TRUE when the first row has no first-column content (a row continued from the page before). */
+static gboolean emit_table(const PPChar *ch, const Line *lines, guint a, guint b, const float *cuts, guint ncols,
+                           gboolean single, GString *text, GArray *glyphs, guint *row0_lines)
+{
+    guint nl = b - a;
+    /* cell content of line l in column c: mask per line */
+    guint8 *has = g_new0(guint8, (gsize)nl * ncols);
+    float colmax[MAX_COLS];
+    for (guint c = 0; c < ncols; c++)
+        colmax[c] = -G_MAXFLOAT;
+    for (guint l = 0; l < nl; l++) {
+        const Line *L = &lines[a + l];
+        for (guint k = 0; k < L->n; k++) {
+            const PPChar *c = &ch[L->first + k];
+            guint col = pp_pdf_col_of((c->x1 + c->x2) / 2, cuts, ncols);
+            has[l * ncols + col] = 1;
+            colmax[col] = MAX(colmax[col], c->x2);
+        }
+    }
+    /* row starts: the first column gets new content — a number (序号), or text while most columns
+     * have content too, about as many as on the row's first line (a wrapped first-column cell goes
+     * on where only the other wrapped cells go on) */
+    guint *start = g_new0(guint, nl + 1);
+    guint nrows = 0;
+    start[nrows++] = 0;
+    guint row_filled = 0;
+    for (guint l = 0; l < nl; l++)
+        if (l == 0 || !single) {
+            guint filled = 0;
+            for (guint c = 0; c < ncols; c++)
+                filled += has[l * ncols + c];
+            if (l == 0) {
+                row_filled = filled;
+                continue;
+            }
+            if (!has[l * ncols])
+                continue;
+            gboolean number = first_col_is_number(ch, &lines[a + l], cuts, ncols);
+            gboolean row = !has[(l - 1) * ncols] ? filled * 2 >= row_filled
+                                                  : filled * 10 >= ncols * 6 && filled * 4 >= row_filled * 3;
+            if (number || row) {
+                start[nrows++] = l;
+                row_filled = filled;
+            }
+        }
+    /* vertically centred cells put content above the row's first-column line: the row border is then
+     * the widest vertical gap since the previous anchor, if clearly wider than the one just above */
+    guint *anchor = g_memdup2(start, sizeof(guint) * nrows);
+    for (guint r = 1; r < nrows; r++) {
+        guint s = anchor[r], best = s;
+        float bestgap = vgap(&lines[a + s - 1], &lines[a + s]);
+        float margin = 0.25f * lines[a + s].em;
+        for (guint l = anchor[r - 1] + 1; l < s; l++) {
+            float g = vgap(&lines[a + l - 1], &lines[a + l]);
+            if (g > bestgap + margin)
+                bestgap = g, best = l;
+        }
+        start[r] = best;
+    }
+    g_free(anchor);
+    start[nrows] = nl;
+
+    guint *idx = g_new(guint, 256);
+    gsize idx_cap = 256;
+    for (guint r = 0; r < nrows; r++) {
+        for (guint c = 0; c < ncols; c++) {
+            if (c > 0)
+                g_string_append_c(text, '\t');
+            gunichar last = 0;
+            float last_x2 = 0;
+            for (guint l = start[r]; l < start[r + 1]; l++) {
+                const Line *L = &lines[a + l];
+                guint n = 0;
+                for (guint k = 0; k < L->n; k++) {
+                    const PPChar *p = &ch[L->first + k];
+                    if (pp_pdf_col_of((p->x1 + p->x2) / 2, cuts, ncols) != c)
+                        continue;
+                    if (n == idx_cap)
+                        idx = g_renew(guint, idx, idx_cap *= 2);
+                    idx[n++] = L->first + k;
+                }
+                if (!n)
+                    continue;
+                /* a number wraps only when its line is full of it: digits that end short of the
+                 * cell's right edge, or a short number, and digits on the next line are two values
+                 * (columns the layout could not tell apart) */
+                gunichar first = ch[idx[0]].c;
+                guint run = 0; /* digits (ASCII or full-width) just written, up to 3 */
+                for (const char *q = text->str + text->len; run < 3;) {
+                    q = g_utf8_find_prev_char(text->str, q);
+                    if (!q || !g_unichar_isdigit(g_utf8_get_char(q)))
+                        break;
+                    run++;
+                }
+                if (last && (pp_pdf_join_needs_space(last, first) ||
+                             (g_unichar_isdigit(last) && g_unichar_isdigit(first) &&
+                              (run < 3 || last_x2 < colmax[c] - 1.5f * L->em))))
+                    g_string_append_c(text, ' ');
+                emit_run(ch, idx, n, L->em, text, glyphs);
+                last = ch[idx[n - 1]].c;
+                last_x2 = ch[idx[n - 1]].x2;
+            }
+        }
+        g_string_append_c(text, '\n');
+    }
+    gboolean continued = TRUE;
+    *row0_lines = nrows > 1 ? start[1] : nl;
+    for (guint l = 0; l < *row0_lines && !single; l++)
+        continued &= !has[l * ncols];
+    g_free(idx);
+    g_free(start);
+    g_free(has);
+    return continued;
+}
+
+/* Does every segment of L start where a segment of the seed line starts (cells of the same table)? */
+static gboolean aligned_to(const PPChar *ch, const Line *seed, const Line *L)
+{
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if (k > 0 && c->x1 - c[-1].x2 <= SEG_GAP * L->em)
+            continue;
+        gboolean hit = FALSE;
+        for (guint q = 0; q < seed->n && !hit; q++) {
+            const PPChar *d = &ch[seed->first + q];
+            hit = (q == 0 || d->x1 - d[-1].x2 > SEG_GAP * seed->em) && fabsf(d->x1 - c->x1) < 0.5f * seed->em;
+        }
+        if (!hit)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Grow a table region around seed line i; returns TRUE with [*a, *b) and the cuts when it is one. */
+static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, guint i, guint *a, guint *b,
+                           float *cuts, guint *ncols, gboolean *single)
+{
+    float width = lines[i].x2 - lines[i].x1;
+    guint lo = i, hi = i + 1;
+    /* a line joins when it is close and none of its segments is as wide as a paragraph */
+    while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
+           (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width))
+        hi++;
+    while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em &&
+           ((lines[lo - 1].nseg < 2 && lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width) ||
+            aligned_to(ch, &lines[i], &lines[lo - 1])))
+        lo--;
+    for (int iter = 0; iter < 3; iter++) {
+        *ncols = find_columns(ch, lines, lo, hi, cuts);
+        if (*ncols < 3)
+            return FALSE;
+        guint nlo = lo, nhi = hi;
+        while (nlo < i && !line_fits(ch, &lines[nlo], cuts, *ncols))
+            nlo++;
+        for (guint l = i; l < hi; l++)
+            if (!line_fits(ch, &lines[l], cuts, *ncols) && lines[l].nseg < 2) {
+                nhi = l;
+                break;
+            }
+        if (nlo == lo && nhi == hi)
+            break;
+        lo = nlo, hi = nhi;
+    }
+    guint multi = 0, segs = 0, chars = 0;
+    for (guint l = lo; l < hi; l++) {
+        multi += lines[l].nseg >= 3;
+        if (lines[l].nseg >= 2)
+            segs += lines[l].nseg, chars += lines[l].n;
+    }
+    /* letter-spaced text (分散对齐) splits into one-character pieces: not a table */
+    if (chars * 10 < segs * 16)
+        return FALSE;
+    /* one multi-cell line at the top of a page may still finish a row from the page before: then
+     * only lines whose pieces start where the seed's cells start belong to it */
+    *single = multi < 2;
+    if (multi < 2) {
+        if (lo > 0 || multi == 0)
+            return FALSE;
+        for (guint l = lo; l < hi; l++)
+            if (!aligned_to(ch, &lines[i], &lines[l])) {
+                hi = l;
+                break;
+            }
+        if (hi - lo < 2)
+            return FALSE;
+    }
+    *a = lo, *b = hi;
+    return TRUE;
+}
+
+static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges);
+
+/* ---- rotated pages ---- */
+
+typedef enum { ROT_0, ROT_90, ROT_180, ROT_270 } Rot; /* direction the text runs: right, down, left, up */
+
+/* The way most neighbouring characters (in content order) follow each other. */
+static Rot text_direction(const PPChar *ch, guint n)
+{
+    guint votes[4] = {0};
+    for (guint i = 0; i + 1 < n; i++) {
+        const PPChar *a = &ch[i], *b = &ch[i + 1];
+        float dx = (b->x1 + b->x2 - a->x1 - a->x2) / 2, dy = (b->y1 + b->y2 - a->y1 - a->y2) / 2;
+        /* only neighbours on one baseline vote: one step along, (almost) none across */
+        float size = MAX(MAX(a->x2 - a->x1, a->y2 - a->y1), 1.0f);
+        if (fabsf(dy) < 0.3f * size && fabsf(dx) > 0.1f * size && fabsf(dx) < 1.6f * size)
+            votes[dx > 0 ? ROT_0 : ROT_180]++;
+        else if (fabsf(dx) < 0.3f * size && fabsf(dy) > 0.1f * size && fabsf(dy) < 1.6f * size)
+            votes[dy > 0 ? ROT_90 : ROT_270]++;
+    }
+    Rot best = ROT_0;
+    for (int r = 1; r < 4; r++)
+        if (votes[r] > votes[best])
+            best = r;
+    /* turn only when the page clearly runs another way */
+    return votes[best] * 4 > (votes[0] + votes[1] + votes[2] + votes[3]) * 3 ? best : ROT_0;
+}
+
+/* Boxes into the frame where the text runs right and lines go down. */
+static void rotate_chars(PPChar *ch, guint n, Rot r)
+{
+    for (guint i = 0; i < n; i++) {
+        PPChar c = ch[i];
+        switch (r) {
+        case ROT_90: /* runs down, lines go left */
+            ch[i].x1 = c.y1, ch[i].x2 = c.y2, ch[i].y1 = -c.x2, ch[i].y2 = -c.x1;
+            break;
+        case ROT_270: /* runs up, lines go right */
+            ch[i].x1 = -c.y2, ch[i].x2 = -c.y1, ch[i].y1 = c.x1, ch[i].y2 = c.x2;
+            break;
+        case ROT_180:
+            ch[i].x1 = -c.x2, ch[i].x2 = -c.x1, ch[i].y1 = -c.y2, ch[i].y2 = -c.y1;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Glyph boxes back to page coordinates. */
+static void unrotate_glyphs(PPGlyph *g, guint n, Rot r)
+{
+    for (guint i = 0; i < n; i++) {
+        PPGlyph c = g[i];
+        switch (r) {
+        case ROT_90:
+            g[i].x1 = -c.y2, g[i].x2 = -c.y1, g[i].y1 = c.x1, g[i].y2 = c.x2;
+            break;
+        case ROT_270:
+            g[i].x1 = c.y1, g[i].x2 = c.y2, g[i].y1 = -c.x2, g[i].y2 = -c.x1;
+            break;
+        case ROT_180:
+            g[i].x1 = -c.x2, g[i].x2 = -c.x1, g[i].y1 = -c.y2, g[i].y2 = -c.y1;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+void pp_pdf_layout(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges)
+{
+    memset(edges, 0, sizeof *edges);
+    n = compact(chars, n);
+    if (!n)
+        return;
+    /* a landscape table printed sideways reads like any other page once turned */
+    Rot rot = text_direction(chars, n);
+    rotate_chars(chars, n, rot);
+    guint g0 = glyphs->len;
+    layout_lines(chars, n, text, glyphs, edges);
+    unrotate_glyphs((PPGlyph *)(void *)glyphs->data + g0, glyphs->len - g0, rot);
+}
+
+static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges)
+{
+    GArray *la = build_lines(chars, n);
+    const Line *lines = (const Line *)la->data;
+    float cuts[MAX_COLS];
+    if (g_getenv("PREPUB_PDF_DEBUG"))
+        for (guint k = 0; k < la->len; k++) {
+            GString *d = g_string_new(NULL);
+            const Line *L = &lines[k];
+            for (guint q = 0; q < L->n; q++) {
+                const PPChar *c = &chars[L->first + q];
+                if (q == 0 || c->x1 - c[-1].x2 > SEG_GAP * L->em)
+                    g_string_append_printf(d, " [%.0f]", c->x1);
+                g_string_append_unichar(d, c->c);
+            }
+            g_debug("line y=%.1f-%.1f em=%.1f nseg=%u:%s", L->y1, L->y2, L->em, L->nseg, d->str);
+            g_string_free(d, TRUE);
+        }
+    guint l = 0, emitted = 0; /* lines [emitted, l) are waiting to be written as plain lines */
+    guint fails = 0;
+    while (l < la->len) {
+        guint a, b, ncols;
+        gboolean single;
+        /* a page of thousands of multi-segment lines that never form a table is hostile: stop trying */
+        if (lines[l].nseg >= 3 && fails < 64 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
+            a >= emitted) {
+            for (guint k = emitted; k < a; k++)
+                emit_line(chars, &lines[k], text, glyphs);
+            guint row0;
+            gsize tstart = text->len;
+            gboolean continued = emit_table(chars, lines, a, b, cuts, ncols, single, text, glyphs, &row0);
+            if (a == 0 && emitted == 0) {
+                edges->first_ncols = ncols;
+                edges->first_continued = continued;
+                for (guint c = 0; c < ncols; c++)
+                    edges->first_x1[c] = G_MAXFLOAT, edges->first_x2[c] = -G_MAXFLOAT;
+                for (guint k = a; k < a + row0; k++)
+                    for (guint q = 0; q < lines[k].n; q++) {
+                        const PPChar *p = &chars[lines[k].first + q];
+                        guint c = pp_pdf_col_of((p->x1 + p->x2) / 2, cuts, ncols);
+                        edges->first_x1[c] = MIN(edges->first_x1[c], p->x1);
+                        edges->first_x2[c] = MAX(edges->first_x2[c], p->x2);
+                    }
+            }
+            edges->last_ncols = 0;
+            if (b == la->len) {
+                edges->last_ncols = ncols;
+                memcpy(edges->last_cuts, cuts, sizeof(float) * (ncols - 1));
+                const char *nl = memchr(text->str + tstart, '\n', text->len - tstart);
+                edges->head_start = edges->head_end = tstart;
+                if (nl && (gsize)(nl - text->str) + 1 < text->len) /* a header above other rows */
+                    edges->head_end = (gsize)(nl - text->str);
+            }
+            l = emitted = b;
+            continue;
+        }
+        fails += lines[l].nseg >= 3;
+        l++;
+    }
+    for (guint k = emitted; k < la->len; k++)
+        emit_line(chars, &lines[k], text, glyphs);
+    g_array_unref(la);
+}
