@@ -310,7 +310,7 @@ static void names_in_metadata(PVText *t, const PPRule *r)
             continue;
         gsize lead = 0;
         g_autofree char *v = trim_dup(t->s + vs, le - vs, &lead);
-        if (pp_name_plausible(v, strlen(v), FALSE))
+        if (pp_name_plausible(v, strlen(v), TRUE)) /* not 微软用户、管理员 */
             report_name(t, r, vs + lead, vs + lead + strlen(v), name_severity(t, r, FALSE));
     }
 }

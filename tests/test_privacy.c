@@ -293,6 +293,10 @@ static void test_hidden_parts(void)
     g_assert_cmpuint(counted(b), ==, 1);
     g_autoptr(PPDoc) c = run_part(PP_PART_METADATA, "docProps/core.xml creator", "政务公开办");
     g_assert_cmpuint(counted(c), ==, 0);
+    g_autoptr(PPDoc) c2 = run_part(PP_PART_METADATA, "docProps/core.xml lastModifiedBy", "微软用户");
+    g_assert_cmpuint(counted(c2), ==, 0); /* a default install account */
+    g_autoptr(PPDoc) c3 = run_part(PP_PART_METADATA, "pdf Author", "胡芳明");
+    expect(c3, "person_name", "胡芳明");
     g_autoptr(PPDoc) d = run_part(PP_PART_COMMENT, NULL, "请与经办人核实，电话18676602844");
     expect(d, "mobile", "18676602844");
     g_assert_cmpint(((PPFinding *)d->findings->pdata[0])->part, ==, PP_PART_COMMENT);
