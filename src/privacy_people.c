@@ -393,6 +393,45 @@ static void names_before_ids(PVText *t, const PPRule *r, PPSeverity sev)
     }
 }
 
+/* A list of names closed by a count of persons: 张三、李四、王五等3户（人、名）符合条件 */
+static void names_in_counted_lists(PVText *t, const PPRule *r, PPSeverity sev)
+{
+    static const char *const units[] = {"户", "人", "名", "位", "家"};
+    const char *limit = t->s + t->len;
+    for (const char *h = pv_find(t->s, t->len, "等"); h; h = pv_find(h + 3, (gsize)(limit - h) - 3, "等")) {
+        const char *q = h + 3;
+        gboolean num = FALSE;
+        while (q < limit && (g_ascii_isdigit(*q) || g_str_has_prefix(q, "一") || g_str_has_prefix(q, "二") ||
+                             g_str_has_prefix(q, "三") || g_str_has_prefix(q, "四") || g_str_has_prefix(q, "五") ||
+                             g_str_has_prefix(q, "六") || g_str_has_prefix(q, "七") || g_str_has_prefix(q, "八") ||
+                             g_str_has_prefix(q, "九") || g_str_has_prefix(q, "十") || g_str_has_prefix(q, "两"))) {
+            q += g_ascii_isdigit(*q) ? 1 : 3;
+            num = TRUE;
+        }
+        gboolean unit = FALSE;
+        for (gsize i = 0; num && i < G_N_ELEMENTS(units); i++)
+            unit |= g_str_has_prefix(q, units[i]);
+        if (!unit || g_str_has_prefix(q + 3, "同志"))
+            continue; /* 张三、李四等2名同志: officials in their role */
+        gsize ls = g_array_index(t->line_start, gsize, pv_line_of(t, (gsize)(h - t->s)));
+        /* walk back over 、-separated names; at least two, so that 某某等3人 alone is no list */
+        const char *end = h, *starts[32], *ends[32];
+        int n = 0;
+        while (n < 32) {
+            const char *st = name_before(t->s + ls, end);
+            if (!st || g_utf8_strlen(st, end - st) > 4)
+                break;
+            starts[n] = st;
+            ends[n++] = end;
+            if (st - t->s < (gssize)ls + 3 || memcmp(st - 3, "、", 3) != 0)
+                break;
+            end = st - 3;
+        }
+        for (int i = 0; n >= 2 && i < n; i++)
+            report_name(t, r, (gsize)(starts[i] - t->s), (gsize)(ends[i] - t->s), sev);
+    }
+}
+
 void pv_detect_names(PVText *t, const PPRule *r)
 {
     if (t->part->kind == PP_PART_METADATA) {
@@ -418,6 +457,7 @@ void pv_detect_names(PVText *t, const PPRule *r)
     names_before_words(t, r, person_words, G_N_ELEMENTS(person_words), name_severity(t, r, TRUE), NULL);
     /* a table row or a line with an ID is about a person: a name in it is that person's */
     cells_of_id_rows(t, r, name_cell, name_severity(t, r, TRUE));
+    names_in_counted_lists(t, r, name_severity(t, r, TRUE));
     names_before_ids(t, r, name_severity(t, r, TRUE));
     names_after_cues(t, r, weak, ws < 0 ? PP_SEV_INFO : (PPSeverity)ws);
     g_strfreev(columns);

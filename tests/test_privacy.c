@@ -276,6 +276,16 @@ static void test_disability_card(void)
     g_assert_cmpuint(counted(n), ==, 0);
 }
 
+static void test_counted_list(void)
+{
+    g_autoptr(PPDoc) doc = run_text("关于2024年低保对象的公示\n经审核，张晓明、李秀兰、欧阳娜娜等3户符合条件，现予公示。");
+    expect(doc, "person_name", "张晓明");
+    expect(doc, "person_name", "李秀兰");
+    expect(doc, "person_name", "欧阳娜娜");
+    g_autoptr(PPDoc) n = run_text("关于张某某等同志职务任免的通知；教育、卫生、民政等5个部门；县长等3人出席。任命张晓明、李秀兰等2名同志为副局长。");
+    g_assert_cmpuint(counted(n), ==, 0);
+}
+
 static void test_email_cjk(void)
 {
     g_autoptr(PPDoc) doc = run_text("申请人邮箱zhangsan@163.com联系");
@@ -413,6 +423,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/rows_with_ids", test_rows_with_ids);
     g_test_add_func("/privacy/paged", test_paged);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
+    g_test_add_func("/privacy/counted_list", test_counted_list);
     g_test_add_func("/privacy/disability_card", test_disability_card);
     g_test_add_func("/privacy/more_cues", test_more_cues);
     g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
