@@ -137,7 +137,45 @@ static const char *name_before(const char *start_limit, const char *end)
     return NULL;
 }
 
+/* ---- table cells under a typed header ---- */
+
+typedef void (*TypedCellFn)(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev);
+
+/* Call fn for every cell of table row `line` whose header cell holds one of `columns` and none of
+ * `anti`. Header and row are walked side by side (linear in the row's length). */
+static void typed_cells(PVText *t, const PPRule *r, guint line, char **columns, char **anti, TypedCellFn fn, PPSeverity sev)
+{
+    gsize hn = 0;
+    const char *hp = pv_header_row(t, line, &hn);
+    if (!hp)
+        return;
+    const char *hend = hp + hn;
+    gsize ls = g_array_index(t->line_start, gsize, line), le = pv_line_end(t, line);
+    for (gsize cs = ls; cs <= le;) {
+        const char *tab = memchr(t->s + cs, '\t', le - cs);
+        gsize ce = tab ? (gsize)(tab - t->s) : le;
+        const char *htab = hp < hend ? memchr(hp, '\t', (gsize)(hend - hp)) : NULL;
+        gsize hcn = hp < hend ? (gsize)((htab ? htab : hend) - hp) : 0;
+        if (hcn && pv_header_has(hp, hcn, columns) && !(anti && pv_header_has(hp, hcn, anti)))
+            fn(t, r, cs, ce, sev);
+        hp = htab ? htab + 1 : hend;
+        if (!tab)
+            break;
+        cs = ce + 1;
+    }
+}
+
 /* ---- names ---- */
+
+static void name_in_typed_cell(PVText *t, const PPRule *r, gsize cs, gsize ce, PPSeverity sev)
+{
+    gsize lead = 0;
+    const char *br = memchr(t->s + cs, '(', ce - cs); /* 张三(户主) */
+    g_autofree char *v = trim_dup(t->s + cs, (br ? (gsize)(br - t->s) : ce) - cs, &lead);
+    g_autofree char *joined = strip_spaces(v); /* 郑燕 志: a PDF cell wrapped inside the name */
+    if (pp_name_plausible(joined, strlen(joined), FALSE))
+        report_name(t, r, cs + lead, cs + lead + strlen(v), sev);
+}
 
 static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **anti)
 {
@@ -151,26 +189,7 @@ static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **
         const char *hl = pv_header_row(t, line, &hn);
         if (!hl || pv_header_has(hl, hn, anti))
             continue;
-        gsize ls = g_array_index(t->line_start, gsize, line);
-        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
-        gsize le = nl ? (gsize)(nl - t->s) : t->len;
-        for (gsize cs = ls; cs <= le;) {
-            const char *tab = memchr(t->s + cs, '\t', le - cs);
-            gsize ce = tab ? (gsize)(tab - t->s) : le;
-            gsize hdn = 0;
-            const char *h = pv_column_header(t, cs, &hdn);
-            if (h && pv_contains_any(h, hdn, columns)) {
-                gsize lead = 0;
-                const char *br = memchr(t->s + cs, '(', ce - cs); /* 张三(户主) */
-                g_autofree char *v = trim_dup(t->s + cs, (br ? (gsize)(br - t->s) : ce) - cs, &lead);
-                g_autofree char *joined = strip_spaces(v); /* 郑燕 志: a PDF cell wrapped inside the name */
-                if (pp_name_plausible(joined, strlen(joined), FALSE))
-                    report_name(t, r, cs + lead, cs + lead + strlen(v), sev);
-            }
-            if (!tab)
-                break;
-            cs = ce + 1;
-        }
+        typed_cells(t, r, line, columns, NULL, name_in_typed_cell, sev);
     }
 }
 
@@ -503,6 +522,14 @@ static void report_address(PVText *t, const PPRule *r, gsize s, gsize e)
         pv_report(t, r, s, e, v, r->severity);
 }
 
+static void address_in_typed_cell(PVText *t, const PPRule *r, gsize cs, gsize ce, PPSeverity sev)
+{
+    (void)sev;
+    gsize lead = 0;
+    g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
+    report_address(t, r, cs + lead, cs + lead + strlen(v));
+}
+
 /* A cell of a person's row: an address only when it clearly is one (3 units and a number). */
 static void address_cell(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev)
 {
@@ -580,22 +607,7 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
         gint head = g_array_index(t->table_head, gint, line);
         if ((head < 0 && head != PV_HEAD_INHERITED) || !pv_table_has_column(t, ls, person))
             continue;
-        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
-        gsize le = nl ? (gsize)(nl - t->s) : t->len;
-        for (gsize cs = ls; cs <= le;) {
-            const char *tab = memchr(t->s + cs, '\t', le - cs);
-            gsize ce = tab ? (gsize)(tab - t->s) : le;
-            gsize hn = 0;
-            const char *h = pv_column_header(t, cs, &hn);
-            if (h && pv_header_has(h, hn, columns) && !pv_header_has(h, hn, anti)) {
-                gsize lead = 0;
-                g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
-                report_address(t, r, cs + lead, cs + lead + strlen(v));
-            }
-            if (!tab)
-                break;
-            cs = ce + 1;
-        }
+        typed_cells(t, r, line, columns, anti, address_in_typed_cell, r->severity);
     }
     /* rows with an ID (tables without a typed column): an address-like cell is the person's */
     cells_of_id_rows(t, r, address_cell, r->severity);

@@ -286,8 +286,11 @@ const char *pv_column_header(const PVText *t, gsize off, gsize *n)
     *n = 0;
     if (head < 0 && head != PV_HEAD_INHERITED)
         return NULL;
+    gsize ls = g_array_index(t->line_start, gsize, line);
+    if (off - ls > 65536)
+        return NULL; /* not a table row anyone wrote: keep lookups linear */
     guint col = 0;
-    for (gsize i = g_array_index(t->line_start, gsize, line); i < off; i++)
+    for (gsize i = ls; i < off; i++)
         col += t->s[i] == '\t';
     if (head == PV_HEAD_INHERITED)
         return str_field(t->inherited, col, n);
