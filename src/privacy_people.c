@@ -592,12 +592,15 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
         return;
     char **columns = pp_rule_setting_list(r, "columns");
     char **listed = pp_rule_setting_list(r, "cues");
-    /* built in: ",住" of 当事人：…，男，…，住某某镇… — a list value in a rule file cannot hold a comma */
-    static const char *const builtin[] = {",住", NULL};
-    char **cues = g_new0(char *, g_strv_length(listed) + 2);
-    for (guint i = 0; listed[i]; i++)
+    /* built in: ",住" of 当事人：…，男，…，住某某镇… (a list value in a rule file cannot hold a comma)
+     * and "住:" (a form field) — full-width punctuation is already ASCII in the scratch text */
+    static const char *const builtin[] = {",住", "住:"};
+    guint nl = g_strv_length(listed);
+    char **cues = g_new0(char *, nl + G_N_ELEMENTS(builtin) + 1);
+    for (guint i = 0; i < nl; i++)
         cues[i] = listed[i];
-    cues[g_strv_length(listed)] = (char *)builtin[0];
+    for (guint i = 0; i < G_N_ELEMENTS(builtin); i++)
+        cues[nl + i] = (char *)builtin[i];
     char **anti = pp_rule_setting_list(r, "anti_context");
     char **person = pp_rule_setting_list(r, "context");
     int window = pp_rule_setting_int(r, "anti_window", 10);

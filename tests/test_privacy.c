@@ -235,6 +235,9 @@ static void test_cues_and_reply(void)
     g_autoptr(PPDoc) d = run_text("当事人：王小明，男，汉族，1980年1月1日出生，住重庆市云阳县双江街道滨江路8号。");
     expect(d, "person_name", "王小明");
     expect(d, "address", "重庆市云阳县双江街道滨江路8号");
+    g_autoptr(PPDoc) g = run_text("姓名：李建华  住：重庆市云阳县双江街道滨江路18号\n");
+    expect(g, "address", "重庆市云阳县双江街道滨江路18号");
+    expect(g, "person_name", "李建华");
     g_assert_cmpstr(find(doc, "email", "liyan1969@sina.com")->masked, ==, "l***@sina.com");
     /* nothing twice at one place */
     for (guint i = 0; i < doc->findings->len; i++)
