@@ -47,6 +47,7 @@ static const char *const ordinary_words[] = {
     /* cells of a person's row: relation, education, status */
     "孙子", "孙女", "孙媳", "曾孙", "祖父", "祖母", "外孙", "文盲", "师范", "常住", "万户", "景区", "简易",
     "权利", "权益", "权限", "房屋", "房产", "柴油", "安置", "安排", "金融", "钱财", "车主", "宁愿",
+    "单元", "单号", "单价", "单据", "幢号", "栋号", "楼层",
 };
 
 /* A surname with a title is already de-identified: 李先生、王女士、张主任. */

@@ -137,7 +137,45 @@ static const char *name_before(const char *start_limit, const char *end)
     return NULL;
 }
 
+/* ---- table cells under a typed header ---- */
+
+typedef void (*TypedCellFn)(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev);
+
+/* Call fn for every cell of table row `line` whose header cell holds one of `columns` and none of
+ * `anti`. Header and row are walked side by side (linear in the row's length). */
+static void typed_cells(PVText *t, const PPRule *r, guint line, char **columns, char **anti, TypedCellFn fn, PPSeverity sev)
+{
+    gsize hn = 0;
+    const char *hp = pv_header_row(t, line, &hn);
+    if (!hp)
+        return;
+    const char *hend = hp + hn;
+    gsize ls = g_array_index(t->line_start, gsize, line), le = pv_line_end(t, line);
+    for (gsize cs = ls; cs <= le;) {
+        const char *tab = memchr(t->s + cs, '\t', le - cs);
+        gsize ce = tab ? (gsize)(tab - t->s) : le;
+        const char *htab = hp < hend ? memchr(hp, '\t', (gsize)(hend - hp)) : NULL;
+        gsize hcn = hp < hend ? (gsize)((htab ? htab : hend) - hp) : 0;
+        if (hcn && pv_header_has(hp, hcn, columns) && !(anti && pv_header_has(hp, hcn, anti)))
+            fn(t, r, cs, ce, sev);
+        hp = htab ? htab + 1 : hend;
+        if (!tab)
+            break;
+        cs = ce + 1;
+    }
+}
+
 /* ---- names ---- */
+
+static void name_in_typed_cell(PVText *t, const PPRule *r, gsize cs, gsize ce, PPSeverity sev)
+{
+    gsize lead = 0;
+    const char *br = memchr(t->s + cs, '(', ce - cs); /* 张三(户主) */
+    g_autofree char *v = trim_dup(t->s + cs, (br ? (gsize)(br - t->s) : ce) - cs, &lead);
+    g_autofree char *joined = strip_spaces(v); /* 郑燕 志: a PDF cell wrapped inside the name */
+    if (pp_name_plausible(joined, strlen(joined), FALSE))
+        report_name(t, r, cs + lead, cs + lead + strlen(v), sev);
+}
 
 static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **anti)
 {
@@ -151,26 +189,7 @@ static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **
         const char *hl = pv_header_row(t, line, &hn);
         if (!hl || pv_header_has(hl, hn, anti))
             continue;
-        gsize ls = g_array_index(t->line_start, gsize, line);
-        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
-        gsize le = nl ? (gsize)(nl - t->s) : t->len;
-        for (gsize cs = ls; cs <= le;) {
-            const char *tab = memchr(t->s + cs, '\t', le - cs);
-            gsize ce = tab ? (gsize)(tab - t->s) : le;
-            gsize hdn = 0;
-            const char *h = pv_column_header(t, cs, &hdn);
-            if (h && pv_contains_any(h, hdn, columns)) {
-                gsize lead = 0;
-                const char *br = memchr(t->s + cs, '(', ce - cs); /* 张三(户主) */
-                g_autofree char *v = trim_dup(t->s + cs, (br ? (gsize)(br - t->s) : ce) - cs, &lead);
-                g_autofree char *joined = strip_spaces(v); /* 郑燕 志: a PDF cell wrapped inside the name */
-                if (pp_name_plausible(joined, strlen(joined), FALSE))
-                    report_name(t, r, cs + lead, cs + lead + strlen(v), sev);
-            }
-            if (!tab)
-                break;
-            cs = ce + 1;
-        }
+        typed_cells(t, r, line, columns, NULL, name_in_typed_cell, sev);
     }
 }
 
@@ -310,7 +329,7 @@ static void names_in_metadata(PVText *t, const PPRule *r)
             continue;
         gsize lead = 0;
         g_autofree char *v = trim_dup(t->s + vs, le - vs, &lead);
-        if (pp_name_plausible(v, strlen(v), FALSE))
+        if (pp_name_plausible(v, strlen(v), TRUE)) /* not 微软用户、管理员 */
             report_name(t, r, vs + lead, vs + lead + strlen(v), name_severity(t, r, FALSE));
     }
 }
@@ -329,7 +348,7 @@ static GHashTable *lines_with_ids(const PVText *t)
 
 typedef void (*CellFn)(PVText *t, const PPRule *r, gsize s, gsize e, PPSeverity sev);
 
-/* Every cell of the table rows (lines with '\t') that hold an ID. */
+/* Every cell of the table rows that hold an ID. */
 static void cells_of_id_rows(PVText *t, const PPRule *r, CellFn fn, PPSeverity sev)
 {
     g_autoptr(GHashTable) lines = lines_with_ids(t);
@@ -341,10 +360,19 @@ static void cells_of_id_rows(PVText *t, const PPRule *r, CellFn fn, PPSeverity s
         gsize ls = g_array_index(t->line_start, gsize, line);
         const char *nl = memchr(t->s + ls, '\n', t->len - ls);
         gsize le = nl ? (gsize)(nl - t->s) : t->len;
-        if (!memchr(t->s + ls, '\t', le - ls))
-            continue;
+        /* cells: '\t'-separated; a numbered line without tabs ("2 莫强玲 5002…", a plain-text table)
+         * splits on spaces; other lines are running text */
+        char sep = '\t';
+        if (!memchr(t->s + ls, '\t', le - ls)) {
+            gsize i = ls;
+            while (i < le && g_ascii_isdigit(t->s[i]))
+                i++;
+            if (i == ls || i >= le || t->s[i] != ' ')
+                continue;
+            sep = ' ';
+        }
         for (gsize cs = ls; cs <= le;) {
-            const char *tab = memchr(t->s + cs, '\t', le - cs);
+            const char *tab = memchr(t->s + cs, sep, le - cs);
             gsize ce = tab ? (gsize)(tab - t->s) : le;
             gsize lead = 0;
             g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
@@ -384,6 +412,45 @@ static void names_before_ids(PVText *t, const PPRule *r, PPSeverity sev)
     }
 }
 
+/* A list of names closed by a count of persons: 张三、李四、王五等3户（人、名）符合条件 */
+static void names_in_counted_lists(PVText *t, const PPRule *r, PPSeverity sev)
+{
+    static const char *const units[] = {"户", "人", "名", "位", "家"};
+    const char *limit = t->s + t->len;
+    for (const char *h = pv_find(t->s, t->len, "等"); h; h = pv_find(h + 3, (gsize)(limit - h) - 3, "等")) {
+        const char *q = h + 3;
+        gboolean num = FALSE;
+        while (q < limit && (g_ascii_isdigit(*q) || g_str_has_prefix(q, "一") || g_str_has_prefix(q, "二") ||
+                             g_str_has_prefix(q, "三") || g_str_has_prefix(q, "四") || g_str_has_prefix(q, "五") ||
+                             g_str_has_prefix(q, "六") || g_str_has_prefix(q, "七") || g_str_has_prefix(q, "八") ||
+                             g_str_has_prefix(q, "九") || g_str_has_prefix(q, "十") || g_str_has_prefix(q, "两"))) {
+            q += g_ascii_isdigit(*q) ? 1 : 3;
+            num = TRUE;
+        }
+        gboolean unit = FALSE;
+        for (gsize i = 0; num && i < G_N_ELEMENTS(units); i++)
+            unit |= g_str_has_prefix(q, units[i]);
+        if (!unit || g_str_has_prefix(q + 3, "同志"))
+            continue; /* 张三、李四等2名同志: officials in their role */
+        gsize ls = g_array_index(t->line_start, gsize, pv_line_of(t, (gsize)(h - t->s)));
+        /* walk back over 、-separated names; at least two, so that 某某等3人 alone is no list */
+        const char *end = h, *starts[32], *ends[32];
+        int n = 0;
+        while (n < 32) {
+            const char *st = name_before(t->s + ls, end);
+            if (!st || g_utf8_strlen(st, end - st) > 4)
+                break;
+            starts[n] = st;
+            ends[n++] = end;
+            if (st - t->s < (gssize)ls + 3 || memcmp(st - 3, "、", 3) != 0)
+                break;
+            end = st - 3;
+        }
+        for (int i = 0; n >= 2 && i < n; i++)
+            report_name(t, r, (gsize)(starts[i] - t->s), (gsize)(ends[i] - t->s), sev);
+    }
+}
+
 void pv_detect_names(PVText *t, const PPRule *r)
 {
     if (t->part->kind == PP_PART_METADATA) {
@@ -409,6 +476,7 @@ void pv_detect_names(PVText *t, const PPRule *r)
     names_before_words(t, r, person_words, G_N_ELEMENTS(person_words), name_severity(t, r, TRUE), NULL);
     /* a table row or a line with an ID is about a person: a name in it is that person's */
     cells_of_id_rows(t, r, name_cell, name_severity(t, r, TRUE));
+    names_in_counted_lists(t, r, name_severity(t, r, TRUE));
     names_before_ids(t, r, name_severity(t, r, TRUE));
     names_after_cues(t, r, weak, ws < 0 ? PP_SEV_INFO : (PPSeverity)ws);
     g_strfreev(columns);
@@ -452,6 +520,14 @@ static void report_address(PVText *t, const PPRule *r, gsize s, gsize e)
     g_autofree char *v = strip_spaces(raw);
     if (pv_address_plausible(v, strlen(v)))
         pv_report(t, r, s, e, v, r->severity);
+}
+
+static void address_in_typed_cell(PVText *t, const PPRule *r, gsize cs, gsize ce, PPSeverity sev)
+{
+    (void)sev;
+    gsize lead = 0;
+    g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
+    report_address(t, r, cs + lead, cs + lead + strlen(v));
 }
 
 /* A cell of a person's row: an address only when it clearly is one (3 units and a number). */
@@ -516,12 +592,15 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
         return;
     char **columns = pp_rule_setting_list(r, "columns");
     char **listed = pp_rule_setting_list(r, "cues");
-    /* built in: ",住" of 当事人：…，男，…，住某某镇… — a list value in a rule file cannot hold a comma */
-    static const char *const builtin[] = {",住", NULL};
-    char **cues = g_new0(char *, g_strv_length(listed) + 2);
-    for (guint i = 0; listed[i]; i++)
+    /* built in: ",住" of 当事人：…，男，…，住某某镇… (a list value in a rule file cannot hold a comma)
+     * and "住:" (a form field) — full-width punctuation is already ASCII in the scratch text */
+    static const char *const builtin[] = {",住", "住:"};
+    guint nl = g_strv_length(listed);
+    char **cues = g_new0(char *, nl + G_N_ELEMENTS(builtin) + 1);
+    for (guint i = 0; i < nl; i++)
         cues[i] = listed[i];
-    cues[g_strv_length(listed)] = (char *)builtin[0];
+    for (guint i = 0; i < G_N_ELEMENTS(builtin); i++)
+        cues[nl + i] = (char *)builtin[i];
     char **anti = pp_rule_setting_list(r, "anti_context");
     char **person = pp_rule_setting_list(r, "context");
     int window = pp_rule_setting_int(r, "anti_window", 10);
@@ -531,22 +610,7 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
         gint head = g_array_index(t->table_head, gint, line);
         if ((head < 0 && head != PV_HEAD_INHERITED) || !pv_table_has_column(t, ls, person))
             continue;
-        const char *nl = memchr(t->s + ls, '\n', t->len - ls);
-        gsize le = nl ? (gsize)(nl - t->s) : t->len;
-        for (gsize cs = ls; cs <= le;) {
-            const char *tab = memchr(t->s + cs, '\t', le - cs);
-            gsize ce = tab ? (gsize)(tab - t->s) : le;
-            gsize hn = 0;
-            const char *h = pv_column_header(t, cs, &hn);
-            if (h && pv_header_has(h, hn, columns) && !pv_header_has(h, hn, anti)) {
-                gsize lead = 0;
-                g_autofree char *v = trim_dup(t->s + cs, ce - cs, &lead);
-                report_address(t, r, cs + lead, cs + lead + strlen(v));
-            }
-            if (!tab)
-                break;
-            cs = ce + 1;
-        }
+        typed_cells(t, r, line, columns, anti, address_in_typed_cell, r->severity);
     }
     /* rows with an ID (tables without a typed column): an address-like cell is the person's */
     cells_of_id_rows(t, r, address_cell, r->severity);

@@ -23,6 +23,51 @@ static char fold_char(gunichar c)
  * end a sentence or a label continues on the next one (通讯地\n址：…, …小枧沟镇\n桂湖路 507 号). Such
  * breaks are left out of the scratch text, so cues and values match across them. Returns a bitmap
  * over original bytes (the '\n' to drop), or NULL. */
+/* A line that starts a new item: "2 莫强玲 …" (a row without cell borders), "1." "1、" "（一）" "一、" */
+static gboolean starts_item(const char *p, gsize n)
+{
+    gsize i = 0;
+    while (i < n && g_ascii_isdigit(p[i]))
+        i++;
+    if (i > 0 && i < n && (p[i] == ' ' || p[i] == '.' || g_str_has_prefix(p + i, "、") || g_str_has_prefix(p + i, "．"))) {
+        /* but "132 号 3 栋…" continues an address, "12 日…" a date: a unit after the number */
+        static const char *const units[] = {"号", "栋", "幢", "单元", "室", "组", "层", "楼", "年", "月", "日", "时",
+                                            "元", "万", "亿", "个", "人", "户", "次", "件", "项", "条", "天", "岁",
+                                            "米", "亩", "吨", "%", "社", "队"};
+        const char *q = p + i + 1;
+        while (q < p + n && *q == ' ')
+            q++;
+        for (gsize k = 0; p[i] == ' ' && k < G_N_ELEMENTS(units); k++)
+            if (g_str_has_prefix(q, units[k]))
+                return FALSE;
+        return TRUE;
+    }
+    if (g_str_has_prefix(p, "（") || g_str_has_prefix(p, "(") || g_str_has_prefix(p, "第"))
+        return TRUE;
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    for (gsize k = 0; k < G_N_ELEMENTS(numerals); k++)
+        if (g_str_has_prefix(p, numerals[k])) {
+            const char *q = p + strlen(numerals[k]);
+            while (g_str_has_prefix(q, "十") || g_str_has_prefix(q, "一") || g_str_has_prefix(q, "二"))
+                q += 3;
+            if (g_str_has_prefix(q, "、"))
+                return TRUE;
+        }
+    return FALSE;
+}
+
+/* Display width: ASCII is half as wide as CJK (what decides where a PDF line wraps). */
+static glong display_width(const char *s, gsize n)
+{
+    glong w = 0;
+    for (gsize i = 0; i < n; i++)
+        if (!((unsigned char)s[i] & 0x80))
+            w += 1;
+        else if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w += 2;
+    return w;
+}
+
 static guint8 *soft_breaks(const char *s, gsize n)
 {
     glong widest = 0;
@@ -30,10 +75,10 @@ static guint8 *soft_breaks(const char *s, gsize n)
         const char *nl = memchr(s + ls, '\n', n - ls);
         gsize le = nl ? (gsize)(nl - s) : n;
         if (!memchr(s + ls, '\t', le - ls))
-            widest = MAX(widest, g_utf8_strlen(s + ls, (gssize)(le - ls)));
+            widest = MAX(widest, display_width(s + ls, le - ls));
         ls = le + 1;
     }
-    if (widest < 10)
+    if (widest < 20)
         return NULL;
     guint8 *drop = NULL;
     static const char *const enders[] = {"。", "！", "？", "：", "；", ":", ";", "!", "?"};
@@ -45,7 +90,7 @@ static guint8 *soft_breaks(const char *s, gsize n)
         const char *nnl = memchr(s + next, '\n', n - next);
         gsize ne = nnl ? (gsize)(nnl - s) : n;
         gboolean join = ne > next && !memchr(s + ls, '\t', le - ls) && !memchr(s + next, '\t', ne - next) &&
-                        g_utf8_strlen(s + ls, (gssize)(le - ls)) * 10 >= widest * 8;
+                        display_width(s + ls, le - ls) * 10 >= widest * 8 && !starts_item(s + next, ne - next);
         for (gsize i = 0; join && i < G_N_ELEMENTS(enders); i++) {
             gsize l = strlen(enders[i]);
             if (le - ls >= l && memcmp(s + le - l, enders[i], l) == 0)
@@ -124,13 +169,15 @@ void pv_text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind, const char
     t->table_head = g_array_new(FALSE, FALSE, sizeof(gint));
     gint head = -1;
     int run = 0;
+    gboolean seen_table = FALSE;
     for (gsize ls = 0; ls <= t->len;) {
         const char *nl = memchr(t->s + ls, '\n', t->len - ls);
         gsize le = nl ? (gsize)(nl - t->s) : t->len;
         gint line = (gint)t->line_start->len, th = -1;
         g_array_append_val(t->line_start, ls);
         if (memchr(t->s + ls, '\t', le - ls)) {
-            if (head == -1 && line == 0 && inherited && !row_is_header_like(t->s + ls, le - ls, inherited)) {
+            /* the first table of the page, below at most a running header or page number */
+            if (head == -1 && !seen_table && line <= 2 && inherited && !row_is_header_like(t->s + ls, le - ls, inherited)) {
                 /* a table continued from the previous page: its rows take the header row there */
                 head = PV_HEAD_INHERITED;
                 th = head;
@@ -150,6 +197,8 @@ void pv_text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind, const char
             head = -1;
         }
         g_array_append_val(t->table_head, th);
+        if (memchr(t->s + ls, '\t', le - ls))
+            seen_table = TRUE;
         for (gsize i = ls; i < le; i++) {
             char c = t->s[i];
             if (g_ascii_isdigit(c))
@@ -237,8 +286,11 @@ const char *pv_column_header(const PVText *t, gsize off, gsize *n)
     *n = 0;
     if (head < 0 && head != PV_HEAD_INHERITED)
         return NULL;
+    gsize ls = g_array_index(t->line_start, gsize, line);
+    if (off - ls > 65536)
+        return NULL; /* not a table row anyone wrote: keep lookups linear */
     guint col = 0;
-    for (gsize i = g_array_index(t->line_start, gsize, line); i < off; i++)
+    for (gsize i = ls; i < off; i++)
         col += t->s[i] == '\t';
     if (head == PV_HEAD_INHERITED)
         return str_field(t->inherited, col, n);

@@ -302,14 +302,17 @@ static void privacy_run(PPDoc *doc, const PPRunOptions *opt)
                 scan_rule(&t, r, md);
         }
         if (part->page > 0 && part->kind == PP_PART_BODY) {
+            /* the table may run to the bottom of the page, above at most a page number or footer */
             guint last = t.line_start->len;
-            while (last > 0 && g_array_index(t.line_start, gsize, last - 1) >= t.len)
-                last--; /* a trailing empty line */
+            const char *h = NULL;
             gsize n = 0;
-            const char *h = last ? pv_header_row(&t, last - 1, &n) : NULL;
-            if (!h && last) { /* the page may end with the header row itself */
-                gsize ls = g_array_index(t.line_start, gsize, last - 1), le = pv_line_end(&t, last - 1);
-                if (memchr(t.s + ls, '\t', le - ls)) {
+            for (guint back = 0; back < 3 && back < last && !h; back++) {
+                guint line = last - 1 - back;
+                gsize ls = g_array_index(t.line_start, gsize, line), le = pv_line_end(&t, line);
+                if (ls >= le)
+                    continue; /* an empty line */
+                h = pv_header_row(&t, line, &n);
+                if (!h && memchr(t.s + ls, '\t', le - ls)) { /* the page ends with the header row itself */
                     h = t.s + ls;
                     n = le - ls;
                 }

@@ -235,6 +235,9 @@ static void test_cues_and_reply(void)
     g_autoptr(PPDoc) d = run_text("当事人：王小明，男，汉族，1980年1月1日出生，住重庆市云阳县双江街道滨江路8号。");
     expect(d, "person_name", "王小明");
     expect(d, "address", "重庆市云阳县双江街道滨江路8号");
+    g_autoptr(PPDoc) g = run_text("姓名：李建华  住：重庆市云阳县双江街道滨江路18号\n");
+    expect(g, "address", "重庆市云阳县双江街道滨江路18号");
+    expect(g, "person_name", "李建华");
     g_assert_cmpstr(find(doc, "email", "liyan1969@sina.com")->masked, ==, "l***@sina.com");
     /* nothing twice at one place */
     for (guint i = 0; i < doc->findings->len; i++)
@@ -276,6 +279,16 @@ static void test_disability_card(void)
     g_assert_cmpuint(counted(n), ==, 0);
 }
 
+static void test_counted_list(void)
+{
+    g_autoptr(PPDoc) doc = run_text("关于2024年低保对象的公示\n经审核，张晓明、李秀兰、欧阳娜娜等3户符合条件，现予公示。");
+    expect(doc, "person_name", "张晓明");
+    expect(doc, "person_name", "李秀兰");
+    expect(doc, "person_name", "欧阳娜娜");
+    g_autoptr(PPDoc) n = run_text("关于张某某等同志职务任免的通知；教育、卫生、民政等5个部门；县长等3人出席。任命张晓明、李秀兰等2名同志为副局长。");
+    g_assert_cmpuint(counted(n), ==, 0);
+}
+
 static void test_email_cjk(void)
 {
     g_autoptr(PPDoc) doc = run_text("申请人邮箱zhangsan@163.com联系");
@@ -293,6 +306,10 @@ static void test_hidden_parts(void)
     g_assert_cmpuint(counted(b), ==, 1);
     g_autoptr(PPDoc) c = run_part(PP_PART_METADATA, "docProps/core.xml creator", "政务公开办");
     g_assert_cmpuint(counted(c), ==, 0);
+    g_autoptr(PPDoc) c2 = run_part(PP_PART_METADATA, "docProps/core.xml lastModifiedBy", "微软用户");
+    g_assert_cmpuint(counted(c2), ==, 0); /* a default install account */
+    g_autoptr(PPDoc) c3 = run_part(PP_PART_METADATA, "pdf Author", "胡芳明");
+    expect(c3, "person_name", "胡芳明");
     g_autoptr(PPDoc) d = run_part(PP_PART_COMMENT, NULL, "请与经办人核实，电话18676602844");
     expect(d, "mobile", "18676602844");
     g_assert_cmpint(((PPFinding *)d->findings->pdata[0])->part, ==, PP_PART_COMMENT);
@@ -317,11 +334,14 @@ static void test_paged(void)
         "110101199603084935，联系电话：13884895449，通讯地\n"
         "址：重庆市巫山县大昌镇石门村 4 组 65 号，电子邮箱：\n"
         "当事人使用车牌号为粤 GEK6ED 的货车运输并销售超过保质期\n"
+        "330106197402016016，住址：重庆市巫山县高唐街道桂湖路\n"
+        "132 号 3 栋 3 单元 806 室。\n"
         "序号\t户主姓名\t家庭住址\t银行卡号\n"
         "1\t郑燕志\t重庆市巫山县庙宇镇桂湖路354号\t6291354520120698\n",
         "2\t刘秀刚\t重庆市云阳县青龙街道北城路999号 13栋\t6285857362323477355\n"
-        "3\t雷芬\t重庆市巫山县高唐街道桂湖路758号\t6255116263536487\n",
-        "4\t白洋\t重庆市黔江区石会镇桂湖路654号\t6279680420263006\n",
+        "3\t雷芬\t重庆市巫山县高唐街道桂湖路758号\t6255116263536487\n"
+        "- 2 -\n",
+        "关于低保对象的公示\n4\t白洋\t重庆市黔江区石会镇桂湖路654号\t6279680420263006\n",
     };
     for (gsize i = 0; i < G_N_ELEMENTS(pages); i++)
         g_string_assign(pp_doc_add_part(doc, PP_PART_BODY, (int)i + 1, NULL)->text, pages[i]);
@@ -330,11 +350,22 @@ static void test_paged(void)
     expect(doc, "person_name", "尹东明");
     expect(doc, "address", "重庆市巫山县大昌镇石门村 4 组 65 号");
     expect(doc, "plate", "粤 GEK6ED");
+    expect(doc, "address", "重庆市巫山县高唐街道桂湖路\n132 号 3 栋 3 单元 806 室");
     expect(doc, "person_name", "郑燕志");
     expect(doc, "person_name", "刘秀刚"); /* page 2: the header row is on page 1 */
     expect(doc, "person_name", "雷芬");
     expect(doc, "person_name", "白洋");   /* page 3 */
     expect(doc, "address", "重庆市云阳县青龙街道北城路999号 13栋");
+    /* rows without cell borders are not wrapped text: a row number does not join the row above */
+    g_autoptr(PPDoc) rows = pp_doc_new("t.pdf", NULL);
+    g_string_assign(pp_doc_add_part(rows, PP_PART_BODY, 1, NULL)->text,
+                    "1 卢涛 110101195510110550 重庆市云阳县凤鸣镇石门村7组64号 13775699647 6266191858866050496\n"
+                    "2 莫强玲 500237199408085152 四川省绵阳市游仙区游仙街道人民路539号 15615869236 6211821897043403\n");
+    pp_stage_privacy.run(rows, &opt);
+    expect(rows, "bank_card", "6266191858866050496");
+    expect(rows, "person_name", "莫强玲");
+    expect(rows, "mobile", "13775699647");
+    expect(rows, "address", "重庆市云阳县凤鸣镇石门村7组64号");
     const PPFinding *f = find(doc, "address", "重庆市巫山县大昌镇石门村 4 组 65 号");
     g_assert_cmpint(f->line, ==, 5); /* lines of the original page text */
     g_assert_cmpint(f->page, ==, 1);
@@ -395,6 +426,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/rows_with_ids", test_rows_with_ids);
     g_test_add_func("/privacy/paged", test_paged);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
+    g_test_add_func("/privacy/counted_list", test_counted_list);
     g_test_add_func("/privacy/disability_card", test_disability_card);
     g_test_add_func("/privacy/more_cues", test_more_cues);
     g_test_add_func("/privacy/id_vs_uscc", test_id_vs_uscc);
