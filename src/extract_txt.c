@@ -65,17 +65,33 @@ char *pp_decode_text(const guint8 *data, gsize len, gsize *out_len, const char *
     return clean_lines(out, n, out_len);
 }
 
+/* TRUE if data (a prefix of the file) is UTF-8, allowing a character cut at the end. */
+static gboolean utf8_prefix(const guint8 *data, gsize len)
+{
+    const char *end = NULL;
+    if (g_utf8_validate((const char *)data, (gssize)len, &end))
+        return TRUE;
+    return len - (gsize)(end - (const char *)data) < 4 && len >= 4;
+}
+
 static int txt_bid(const guint8 *data, gsize len, const char *mime)
 {
     if (has_prefix(data, len, "\xFF\xFE", 2) || has_prefix(data, len, "\xFE\xFF", 2))
         return 20;
     /* text has no NUL bytes; binary formats nearly always do within the first 64 KiB */
-    if (memchr(data, 0, MIN(len, (gsize)65536)))
+    gsize n = MIN(len, (gsize)65536);
+    if (memchr(data, 0, n))
         return 0;
     if (g_str_has_prefix(mime, "text/") || g_strcmp0(mime, "application/octet-stream") == 0 ||
         g_strcmp0(mime, "application/csv") == 0 || g_strcmp0(mime, "application/json") == 0)
         return 10;
-    return 0;
+    /* libmagic's guesses on Chinese text are unreliable (UTF-8 starting with 0xE9 looks like a DOS
+     * executable to it): text that decodes is text, with a low bid that any real format outbids */
+    if (utf8_prefix(data, n))
+        return 10;
+    gsize out = 0;
+    g_autofree char *gb = g_convert((const char *)data, (gssize)MIN(n, (gsize)4096), "UTF-8", "GB18030", NULL, &out, NULL);
+    return gb ? 5 : 0;
 }
 
 /* Plain-text tables are often aligned with runs of spaces (copied from a web page or a terminal).

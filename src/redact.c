@@ -90,44 +90,93 @@ static gunichar *normalise(const char *text, gsize len, GArray *map, glong *n_ou
 typedef PPRedactMatch Match;
 
 /* Non-overlapping matches of the values in text, in text order. */
+typedef struct {
+    glong at, len; /* in normalised code points */
+    guint index;
+} Occurrence;
+
+static gint by_priority(gconstpointer a, gconstpointer b)
+{
+    const Occurrence *x = a, *y = b;
+    if (x->index != y->index)
+        return x->index < y->index ? -1 : 1; /* redactions come longest first */
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static gint by_start(gconstpointer a, gconstpointer b)
+{
+    const Match *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static guint64 pair_key(gunichar a, gunichar b) { return ((guint64)a << 32) | b; }
+
 GArray *pp_redact_find(const char *text, gsize len, GPtrArray *redactions)
 {
     GArray *matches = g_array_new(FALSE, FALSE, sizeof(Match));
+    if (redactions->len == 0 || len == 0)
+        return matches;
     GArray *map = g_array_new(FALSE, FALSE, sizeof(gsize));
     glong n = 0;
     g_autofree gunichar *norm = normalise(text, len, map, &n);
-    gboolean *taken = g_new0(gboolean, n + 1);
-    for (guint r = 0; r < redactions->len; r++) { /* longest first: they win overlaps */
+    /* index the values by their first two characters, so each text position is compared with the
+     * few values that can start there, not with all of them */
+    gunichar **needles = g_new0(gunichar *, redactions->len);
+    glong *lens = g_new0(glong, redactions->len);
+    GHashTable *index = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
+    for (guint r = 0; r < redactions->len; r++) {
         const PPRedaction *red = redactions->pdata[r];
-        glong m = 0;
-        g_autofree gunichar *needle = normalise(red->raw, strlen(red->raw), NULL, &m);
-        if (m == 0)
+        needles[r] = normalise(red->raw, strlen(red->raw), NULL, &lens[r]);
+        if (lens[r] == 0)
             continue;
-        for (glong i = 0; i + m <= n; i++) {
-            if (norm[i] != needle[0] || memcmp(norm + i, needle, (gsize)m * sizeof(gunichar)) != 0)
-                continue;
-            gboolean free_span = TRUE;
-            for (glong k = i; k < i + m && free_span; k++)
-                free_span = !taken[k];
-            if (!free_span)
-                continue;
-            for (glong k = i; k < i + m; k++)
-                taken[k] = TRUE;
-            gsize last = g_array_index(map, gsize, i + m - 1);
-            Match mt = {g_array_index(map, gsize, i), (gsize)(g_utf8_next_char(text + last) - text), r};
-            g_array_append_val(matches, mt);
-            i += m - 1;
+        guint64 key = pair_key(needles[r][0], lens[r] > 1 ? needles[r][1] : 0);
+        GArray *list = g_hash_table_lookup(index, &key);
+        if (!list) {
+            list = g_array_new(FALSE, FALSE, sizeof(guint));
+            g_hash_table_insert(index, g_memdup2(&key, sizeof key), list);
+        }
+        g_array_append_val(list, r);
+    }
+    GArray *occ = g_array_new(FALSE, FALSE, sizeof(Occurrence));
+    for (glong i = 0; i < n; i++) {
+        guint64 keys[2] = {pair_key(norm[i], i + 1 < n ? norm[i + 1] : 0), pair_key(norm[i], 0)};
+        for (int k = 0; k < (i + 1 < n ? 2 : 1); k++) {
+            GArray *list = g_hash_table_lookup(index, &keys[k]);
+            for (guint c = 0; list && c < list->len; c++) {
+                guint r = g_array_index(list, guint, c);
+                glong m = lens[r];
+                if (i + m <= n && memcmp(norm + i, needles[r], (gsize)m * sizeof(gunichar)) == 0) {
+                    Occurrence o = {i, m, r};
+                    g_array_append_val(occ, o);
+                }
+            }
         }
     }
+    /* longest values claim their places first; a shorter one inside a longer one is dropped */
+    g_array_sort(occ, by_priority);
+    gboolean *taken = g_new0(gboolean, n + 1);
+    for (guint o = 0; o < occ->len; o++) {
+        const Occurrence *x = &g_array_index(occ, Occurrence, o);
+        gboolean free_span = TRUE;
+        for (glong k = x->at; k < x->at + x->len && free_span; k++)
+            free_span = !taken[k];
+        if (!free_span)
+            continue;
+        for (glong k = x->at; k < x->at + x->len; k++)
+            taken[k] = TRUE;
+        gsize last = g_array_index(map, gsize, x->at + x->len - 1);
+        Match mt = {g_array_index(map, gsize, x->at), (gsize)(g_utf8_next_char(text + last) - text), x->index};
+        g_array_append_val(matches, mt);
+    }
+    g_array_sort(matches, by_start);
     g_free(taken);
+    g_array_unref(occ);
+    g_hash_table_unref(index);
+    for (guint r = 0; r < redactions->len; r++)
+        g_free(needles[r]);
+    g_free(needles);
+    g_free(lens);
     g_array_unref(map);
-    /* text order */
-    for (guint a = 1; a < matches->len; a++)
-        for (guint b = a; b > 0 && g_array_index(matches, Match, b - 1).start > g_array_index(matches, Match, b).start; b--) {
-            Match t = g_array_index(matches, Match, b);
-            g_array_index(matches, Match, b) = g_array_index(matches, Match, b - 1);
-            g_array_index(matches, Match, b - 1) = t;
-        }
     return matches;
 }
 

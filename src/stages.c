@@ -42,13 +42,28 @@ static void mask_contexts(PPDoc *doc)
     g_autoptr(GPtrArray) reds = pp_redactions_of(doc);
     if (reds->len == 0)
         return;
+    /* one pass over all excerpts, joined by a character no value holds and matching never skips */
+    GString *all = g_string_new(NULL);
     for (guint i = 0; i < doc->findings->len; i++) {
+        PPFinding *f = doc->findings->pdata[i];
+        if (f->context) {
+            g_strdelimit(f->context, "\x01", ' ');
+            g_string_append(g_string_append(all, f->context), "\x01");
+        }
+    }
+    g_autofree char *masked = pp_redact_string(all->str, all->len, reds, NULL);
+    g_string_free(all, TRUE);
+    char *p = masked;
+    for (guint i = 0; i < doc->findings->len && p; i++) {
         PPFinding *f = doc->findings->pdata[i];
         if (!f->context)
             continue;
-        char *masked = pp_redact_string(f->context, strlen(f->context), reds, NULL);
+        char *end = strchr(p, '\x01');
+        if (!end)
+            break;
         g_free(f->context);
-        f->context = masked;
+        f->context = g_strndup(p, (gsize)(end - p));
+        p = end + 1;
     }
 }
 

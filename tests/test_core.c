@@ -58,6 +58,21 @@ static void test_align_tables(void)
     }
 }
 
+/* libmagic calls large UTF-8 text that starts with 0xE9 (重…) a DOS executable: still text */
+static void test_detect_chinese_text(void)
+{
+    GString *t = g_string_new("重要通知\n");
+    while (t->len < (1u << 20))
+        g_string_append(t, "正文内容，");
+    g_autoptr(PPDoc) doc = pp_doc_new("big.txt", NULL);
+    doc->data = g_bytes_new_take(t->str, t->len);
+    g_string_free(t, FALSE);
+    GError *err = NULL;
+    const PPFormat *f = pp_detect(doc, &err);
+    g_assert_no_error(err);
+    g_assert_true(f == &pp_format_txt);
+}
+
 static void test_line_at(void)
 {
     g_autoptr(PPDoc) doc = pp_doc_new("x", NULL);
@@ -166,6 +181,7 @@ int main(int argc, char **argv)
     g_test_add_func("/core/decode", test_decode);
     g_test_add_func("/core/line_at", test_line_at);
     g_test_add_func("/core/align_tables", test_align_tables);
+    g_test_add_func("/core/detect_chinese_text", test_detect_chinese_text);
     g_test_add_func("/core/prune", test_prune);
     g_test_add_func("/core/collect_order", test_collect_order);
     g_test_add_func("/redact/string", test_redact_string);
