@@ -54,14 +54,18 @@ static gboolean is_blank(gunichar c)
  * blanks separates cells, as in page headers laid out with spaces ("机密★1年      某某县人民政府"). */
 static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
 {
-    GString *sq = g_string_sized_new(e - s);
-    GArray *map = g_array_sized_new(FALSE, FALSE, sizeof(guint32), e - s + 1);
+    /* written straight into buffers sized for the whole line: this runs over every byte of the
+     * document, twice (disclosure and secrets), so no per-character appends */
+    char *sq = g_malloc(e - s + 1);
+    guint32 *map = g_new(guint32, e - s + 1);
+    gsize len = 0;
     int blanks = 0;
     for (gsize i = s; i < e;) {
-        gunichar c = g_utf8_get_char(text + i);
-        gsize n = (gsize)(g_utf8_next_char(text + i) - (text + i));
+        unsigned char b = (unsigned char)text[i];
+        gunichar c = b < 0x80 ? b : g_utf8_get_char(text + i);
+        gsize n = b < 0x80 ? 1 : (gsize)(g_utf8_next_char(text + i) - (text + i));
         gboolean emph = (c == '*' || c == '_') && ((i + 1 < e && text[i + 1] == (char)c) || (i > s && text[i - 1] == (char)c));
-        gboolean heading = c == '#' && sq->len == 0; /* markdown heading marks at the start */
+        gboolean heading = c == '#' && len == 0; /* markdown heading marks at the start */
         if (is_blank(c) || emph || heading) {
             blanks += is_blank(c);
             i += n;
@@ -75,42 +79,39 @@ static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
         if (c == '\t') {
             if (blanks >= 2) { /* the gap is a separator, the character after it is text */
                 blanks = 0;
-                if (sq->len && sq->str[sq->len - 1] != '\t') {
-                    g_string_append_c(sq, '\t');
-                    g_array_append_val(map, rel);
+                if (len && sq[len - 1] != '\t') {
+                    map[len] = rel;
+                    sq[len++] = '\t';
                 }
                 continue;
             }
-            if (sq->len && sq->str[sq->len - 1] != '\t') {
-                g_string_append_c(sq, '\t');
-                g_array_append_val(map, rel);
+            if (len && sq[len - 1] != '\t') {
+                map[len] = rel;
+                sq[len++] = '\t';
             }
             i += n;
             continue;
         }
         for (guint32 k = 0; k < n; k++) {
-            guint32 off = rel + k;
-            g_array_append_val(map, off);
+            map[len] = rel + k;
+            sq[len++] = text[i + k];
         }
-        g_string_append_len(sq, text + i, (gssize)n);
         i += n;
     }
-    while (sq->len && sq->str[sq->len - 1] == '\t') {
-        g_string_truncate(sq, sq->len - 1);
-        g_array_set_size(map, sq->len);
-    }
-    if (!sq->len) {
-        g_string_free(sq, TRUE);
-        g_array_free(map, TRUE);
+    while (len && sq[len - 1] == '\t')
+        len--;
+    if (!len) {
+        g_free(sq);
+        g_free(map);
         return NULL;
     }
-    guint32 rel_end = (guint32)(e - s);
-    g_array_append_val(map, rel_end);
+    sq[len] = '\0';
+    map[len] = (guint32)(e - s);
     PPLine *ln = g_new0(PPLine, 1);
     ln->start = s;
-    ln->sq_len = sq->len;
-    ln->sq = g_string_free(sq, FALSE);
-    ln->map = (guint32 *)(void *)g_array_free(map, FALSE);
+    ln->sq_len = len;
+    ln->sq = sq;
+    ln->map = map;
     ln->body_index = -1;
     return ln;
 }
