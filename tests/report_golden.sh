@@ -10,8 +10,14 @@
 set -u
 SRC=${SRC:-$(cd "$(dirname "$0")/.." && pwd)}
 PREPUB=${PREPUB:-$SRC/build/prepub}
-DATA=$SRC/tests/data/report
-INPUTS=(clean.txt marking.txt privacy.txt review.txt empty.docx)
+# GOLDEN_INPUTS_DIR / GOLDEN_DIR let tests/samples_golden.sh reuse this script for samples/
+DATA=${GOLDEN_INPUTS_DIR:-$SRC/tests/data/report}
+GOLDEN=${GOLDEN_DIR:-$SRC/tests/data/report}
+if [ -n "${GOLDEN_INPUTS_DIR:-}" ]; then
+    mapfile -t INPUTS < <(cd "$DATA" && ls)
+else
+    INPUTS=(clean.txt marking.txt privacy.txt review.txt empty.docx)
+fi
 WHEN="2026-01-01 09:00:00"
 
 tmp=$(mktemp -d)
@@ -40,10 +46,11 @@ for ext in txt json html; do
     case $ext in txt) format=text ;; *) format=$ext ;; esac
     run "$format" | sed -e "s/$fp/<规则集指纹>/g" -e "s/${fp:0:12}/<规则集指纹>/g" >"$tmp/out.$ext"
     if [ -n "${UPDATE_GOLDEN:-}" ]; then
-        cp "$tmp/out.$ext" "$DATA/expected.$ext"
-        echo "updated tests/data/report/expected.$ext"
-    elif ! diff -u "$DATA/expected.$ext" "$tmp/out.$ext"; then
-        echo "FAIL: $format report differs from tests/data/report/expected.$ext (UPDATE_GOLDEN=1 to accept)"
+        mkdir -p "$GOLDEN"
+        cp "$tmp/out.$ext" "$GOLDEN/expected.$ext"
+        echo "updated $GOLDEN/expected.$ext"
+    elif ! diff -u "$GOLDEN/expected.$ext" "$tmp/out.$ext"; then
+        echo "FAIL: $format report differs from $GOLDEN/expected.$ext (UPDATE_GOLDEN=1 to accept)"
         fail=1
     fi
 done
