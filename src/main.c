@@ -21,6 +21,17 @@ static void die_line(const char *msg)
     fprintf(stderr, "prepub: %s\n", flat);
 }
 
+/* Parse a subcommand's options; on error print one line naming the subcommand's help. */
+static gboolean parse_options(GOptionContext *ctx, const char *command, int *argc, char ***argv)
+{
+    g_autoptr(GError) err = NULL;
+    if (g_option_context_parse(ctx, argc, argv, &err))
+        return TRUE;
+    g_autofree char *msg = g_strdup_printf("选项错误：%s（prepub %s --help 查看用法）", err->message, command);
+    die_line(msg);
+    return FALSE;
+}
+
 /* Write data to path atomically: a temporary file beside it, then rename. */
 static gboolean write_atomic(const char *path, const char *data, gsize len, GError **error)
 {
@@ -97,12 +108,8 @@ static int cmd_check(int argc, char **argv)
     g_autofree char **view = g_memdup2(owned, sizeof(char *) * ((gsize)n + 1));
     argc = n;
     argv = view;
-    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        g_autofree char *msg = g_strdup_printf("选项错误：%s（prepub check --help 查看用法）", err->message);
-        die_line(msg);
-        g_error_free(err);
+    if (!parse_options(ctx, "check", &argc, &argv))
         return EXIT_RUN_FAILED;
-    }
     if (argc < 2) {
         die_line("缺少要审查的文件或目录（用 - 表示标准输入）。用法：prepub check [选项] PATH...");
         return EXIT_RUN_FAILED;
@@ -187,11 +194,8 @@ static int cmd_extract(int argc, char **argv)
     g_autoptr(GOptionContext) ctx = g_option_context_new("FILE — 按部分输出提取到的文字（正文、页眉、批注、修订……）");
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;
-    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        die_line(err->message);
-        g_error_free(err);
+    if (!parse_options(ctx, "extract", &argc, &argv))
         return EXIT_RUN_FAILED;
-    }
     if (argc != 2) {
         die_line("用法：prepub extract [--format text|json] FILE");
         return EXIT_RUN_FAILED;
@@ -232,11 +236,8 @@ static int cmd_redact(int argc, char **argv)
     g_autoptr(GOptionContext) ctx = g_option_context_new("IN -o OUT — 生成与原文件格式相同的脱敏副本");
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;
-    if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
-        die_line(err->message);
-        g_error_free(err);
+    if (!parse_options(ctx, "redact", &argc, &argv))
         return EXIT_RUN_FAILED;
-    }
     if (argc != 2 || !output) {
         die_line("用法：prepub redact IN -o OUT");
         return EXIT_RUN_FAILED;
