@@ -142,3 +142,8 @@ void pp_report_extract(GString *out, const PPDoc *doc, gboolean json)
     }
     pp_report_extract_json(out, doc);
 }
+
+const char *pp_report_reason_label(const char *reason, const char *label)
+{
+    return reason && strstr(reason, "理由") ? "" : label;
+}

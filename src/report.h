@@ -50,6 +50,9 @@ const char *pp_report_error_label_zh(int code);
 /* Chinese label of a severity ("不得发布", "需复核", "提示"). */
 const char *pp_report_severity_label_zh(PPSeverity s);
 
+/* The label to print before a withholding reason: none when the reason names itself (“不予公开理由：…”). */
+const char *pp_report_reason_label(const char *reason, const char *label);
+
 /* extract: every part of doc, text or JSON. */
 void pp_report_extract(GString *out, const PPDoc *doc, gboolean json);
 void pp_report_extract_json(GString *out, const PPDoc *doc);

@@ -235,7 +235,8 @@ static void write_facts(GString *out, const PPDoc *d)
             g_string_append(out, "」</div>");
         }
         if (d->reason) {
-            g_string_append(out, "<div>不公开理由：");
+            g_string_append(out, "<div>");
+            g_string_append(out, pp_report_reason_label(d->reason, "不公开理由："));
             esc_oneline(out, d->reason);
             g_string_append(out, "</div>");
         } else if (d->disclosure == PP_DISC_WITHHELD) {

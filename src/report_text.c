@@ -92,7 +92,8 @@ static void write_doc(GString *out, const PPDoc *d, const PPReportOptions *o)
             g_string_append(out, "」");
         }
         if (d->reason) {
-            g_string_append(out, "  理由：");
+            g_string_append(out, "  ");
+            g_string_append(out, pp_report_reason_label(d->reason, "理由："));
             put(out, d->reason);
         }
         g_string_append_c(out, '\n');

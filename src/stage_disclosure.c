@@ -291,6 +291,37 @@ static void add(PPDoc *doc, const PPRules *rules, const char *id, const Mark *m,
     pp_doc_add_finding(doc, f);
 }
 
+/* A reason cut from the marking's own line keeps the punctuation around it ("，理由：…）"):
+ * drop leading separators and a closing bracket that has no opening one. Takes ownership. */
+static char *tidy_reason(char *reason)
+{
+    static const char *const lead[] = {"，", ",", "；", ";", "、", "：", ":", " "};
+    char *p = reason;
+    for (gboolean again = TRUE; again;) {
+        again = FALSE;
+        for (gsize i = 0; i < G_N_ELEMENTS(lead); i++)
+            if (g_str_has_prefix(p, lead[i])) {
+                p += strlen(lead[i]);
+                again = TRUE;
+            }
+    }
+    static const char *const closers[][2] = {{"（", "）"}, {"(", ")"}};
+    for (gsize i = 0; i < G_N_ELEMENTS(closers); i++) {
+        int depth = 0;
+        for (const char *q = p; *q; q++) {
+            if (g_str_has_prefix(q, closers[i][0]))
+                depth++;
+            else if (g_str_has_prefix(q, closers[i][1]))
+                depth--;
+        }
+        if (depth < 0 && g_str_has_suffix(p, closers[i][1]))
+            p[strlen(p) - strlen(closers[i][1])] = '\0';
+    }
+    char *out = g_strdup(p);
+    g_free(reason);
+    return out;
+}
+
 static void disclosure_run(PPDoc *doc, const PPRunOptions *opt)
 {
     const PPRules *rules = opt->rules;
@@ -342,7 +373,7 @@ static void disclosure_run(PPDoc *doc, const PPRunOptions *opt)
         for (guint i = 0; i < marks->len && !reason; i++)
             reason = find_reason(L, rules, &g_array_index(marks, Mark, i), md);
         if (has_ground(rules, reason, md)) {
-            doc->reason = g_steal_pointer(&reason);
+            doc->reason = tidy_reason(g_steal_pointer(&reason));
         } else {
             g_autofree char *extra = reason ? g_strdup_printf("；所写理由为：“%s”", reason) : g_strdup("；未写理由");
             add(doc, rules, "disclosure.no_ground", first, reason ? reason : t1, extra);

@@ -133,6 +133,27 @@ static void test_case(gconstpointer data)
     g_assert_cmpint(doc->marking != NULL, ==, c->want != PP_DISC_MISSING);
 }
 
+/* The reason cut from the marking's own line loses the separator before it and the unmatched
+ * closing bracket after it. */
+static void test_reason_tidy(void)
+{
+    static const struct {
+        const char *marking, *reason;
+    } cases[] = {
+        {"（此件不予公开，理由：涉及个人隐私）", "理由：涉及个人隐私"},
+        {"（此件不予公开；不予公开理由：属于过程性信息（条例第十六条））", "不予公开理由：属于过程性信息（条例第十六条）"},
+    };
+    g_autoptr(PPRules) rules = load_rules();
+    PPRunOptions opt = {.limits = &pp_default_limits, .rules = rules};
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *body = g_strconcat(HEAD DATE, cases[i].marking, END, NULL);
+        g_autoptr(PPDoc) doc = make_doc(body, NULL, NULL);
+        pp_stage_disclosure.run(doc, &opt);
+        g_assert_cmpint(doc->disclosure, ==, PP_DISC_WITHHELD);
+        g_assert_cmpstr(doc->reason, ==, cases[i].reason);
+    }
+}
+
 /* The marking is located: part, line, and a byte range holding the marking. */
 static void test_location(void)
 {
@@ -171,6 +192,7 @@ int main(int argc, char **argv)
         g_test_add_data_func(path, &cases[i], test_case);
     }
     g_test_add_func("/disclosure/location", test_location);
+    g_test_add_func("/disclosure/reason-tidy", test_reason_tidy);
     g_test_add_func("/disclosure/no-rules", test_no_rules);
     return g_test_run();
 }
