@@ -20,9 +20,10 @@
 #define SEG_GAP 0.4f        /* gap in em that splits a line into segments (table cells) */
 #define SPACE_GAP 0.1f      /* gap in em that is a word space between non-CJK characters */
 #define SPACE_GAP_CJK 0.5f  /* same between two CJK characters */
-#define COL_GAP 0.3f        /* uncovered x width in em that separates two columns */
+#define COL_GAP 0.15f       /* uncovered x width in em that separates two columns */
 #define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
 #define MAX_COLS PP_PDF_MAX_COLS
+#define OVERLAP_SCAN 400    /* characters of a line checked for a glyph covering another */
 
 typedef struct {
     guint first, n;        /* chars[first .. first+n), x order */
@@ -98,6 +99,26 @@ static guint compact(PPChar *ch, guint n)
     return w;
 }
 
+/* Does ch[j] cover in x a character already on the line ch[i..j)? Two glyphs of one line never sit
+ * on top of each other, but the lines of a table row do come closer than half a glyph height: a
+ * vertically centred cell's single line lies between the two lines of a wrapped neighbour, and the
+ * three would merge into one. Ligature pieces share one box and marks sit on their base: not a
+ * second line. Long lines are not checked (the scan is quadratic). */
+static gboolean overlaps_line(const PPChar *ch, guint i, guint j)
+{
+    const PPChar *c = &ch[j];
+    float w = c->x2 - c->x1;
+    if (j - i > OVERLAP_SCAN || w <= 0 || g_unichar_ismark(c->c))
+        return FALSE;
+    for (guint k = i; k < j; k++) {
+        const PPChar *d = &ch[k];
+        float ov = MIN(c->x2, d->x2) - MAX(c->x1, d->x1);
+        if (ov > 0.5f * MIN(w, d->x2 - d->x1) && (d->x1 != c->x1 || d->x2 != c->x2))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static GArray *build_lines(PPChar *ch, guint n)
 {
     GArray *lines = g_array_new(FALSE, TRUE, sizeof(Line));
@@ -108,7 +129,7 @@ static GArray *build_lines(PPChar *ch, guint n)
         guint j = i + 1;
         while (j < n) {
             float cyc = (ch[j].y1 + ch[j].y2) / 2, chh = ch_h(&ch[j]);
-            if (fabsf(cyc - yc) > LINE_JOIN * MIN(h, chh))
+            if (fabsf(cyc - yc) > LINE_JOIN * MIN(h, chh) || overlaps_line(ch, i, j))
                 break;
             /* running means keep a long line from drifting */
             yc += (cyc - yc) / (float)(j - i + 1);
@@ -376,15 +397,35 @@ static gboolean aligned_to(const PPChar *ch, const Line *seed, const Line *L)
     return TRUE;
 }
 
+/* Does the one-segment line L start where a segment of the seed starts and end before the next
+ * segment of the seed begins (the wrapped rest of a cell, not a paragraph across the columns)? */
+static gboolean within_column(const PPChar *ch, const Line *seed, const Line *L)
+{
+    if (L->nseg != 1)
+        return FALSE;
+    for (guint q = 0; q < seed->n; q++) {
+        const PPChar *d = &ch[seed->first + q];
+        if ((q > 0 && d->x1 - d[-1].x2 <= SEG_GAP * seed->em) || fabsf(d->x1 - L->x1) >= 0.5f * seed->em)
+            continue;
+        for (guint r = q + 1; r < seed->n; r++) /* the seed's next segment start */
+            if (d[r - q].x1 - d[r - q - 1].x2 > SEG_GAP * seed->em)
+                return L->x2 < d[r - q].x1;
+        return TRUE; /* the last column */
+    }
+    return FALSE;
+}
+
 /* Grow a table region around seed line i; returns TRUE with [*a, *b) and the cuts when it is one. */
 static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, guint i, guint *a, guint *b,
                            float *cuts, guint *ncols, gboolean *single)
 {
     float width = lines[i].x2 - lines[i].x1;
     guint lo = i, hi = i + 1;
-    /* a line joins when it is close and none of its segments is as wide as a paragraph */
+    /* a line joins when it is close and none of its segments is as wide as a paragraph, or when it
+     * keeps inside one of the seed's columns (a wide cell's wrapped line) */
     while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
-           (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width))
+           (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width ||
+            within_column(ch, &lines[i], &lines[hi])))
         hi++;
     while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em &&
            ((lines[lo - 1].nseg < 2 && lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width) ||
