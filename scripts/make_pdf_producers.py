@@ -4,7 +4,7 @@ the producers offices really publish with, each with a .expect file for tests/pd
 
 Producers: headless Chromium (HTML tables with and without borders, zebra rows, rowspan/colspan,
 1px and zero padding, wrapped numbers in narrow cells, two text columns, a sideways table, a table
-running on over a page break without a repeated header, fixed header/footer lines); LibreOffice from
+running on over a page break without a repeated header under the print header/footer lines); LibreOffice from
 DOCX (borderless, merged cells, fixed narrow grid); cairo (python3-cairo: ruled table drawn line by
 line, a page with /Rotate); a hand-written "scan + OCR layer" PDF (invisible text, one word a Tj,
 scaled with Tz to the scanned word's width, as OCR engines write it).
@@ -106,20 +106,20 @@ table { border-collapse: collapse; } th, h3 { font-weight: normal; } %s
 </style></head><body>"""
 
 
-def chromium(html, name, tmp):
+def chromium(html, name, tmp, margins=False):
     src = os.path.join(tmp, name + ".html")
     with open(src, "w", encoding="utf-8") as f:
         f.write(html)
     subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-                    f"--print-to-pdf={os.path.join(OUT, name)}", "file://" + src], check=True, capture_output=True)
+                    f"--user-data-dir={tmp}/profile"] + ([] if margins else ["--no-pdf-header-footer"]) +
+                   [f"--print-to-pdf={os.path.join(OUT, name)}", "file://" + src], check=True, capture_output=True)
 
 
-def gongshi_html(doc, css, cols, people, seq=True, head_rows=None, foot=""):
+def gongshi_html(doc, css, cols, people, seq=True, head_rows=None):
     """A 公示 notice: head lines, a table of people, the office's closing lines."""
     num, code = lookalikes(doc)
-    h = [HTML_HEAD % css, foot, f"<h1>关于2025年度城乡低保对象的公示</h1><p style='text-align:center'>{num}</p>",
+    h = [HTML_HEAD % css, f"<h1>关于2025年度城乡低保对象的公示</h1><p style='text-align:center'>{num}</p>",
          "<p>根据《社会救助暂行办法》，经本人申请、入户调查、民主评议，现将拟纳入低保对象名单公示如下"
          "（公示期2025年3月12日至3月18日，监督电话：12345）：</p><table>"]
     titles = {"name": "姓名", "id": "身份证号", "mobile": "联系电话", "card": "银行卡号", "addr": "家庭住址"}
@@ -199,14 +199,13 @@ def make_chromium(tmp):
     chromium(body, "cr_rotated.pdf", tmp)
     doc.write()
 
-    # a long table over a page break, no repeated header, with fixed page header and footer lines
+    # a long table over a page break, no repeated header, under the browser's own print header
+    # (date, title) and footer (address, page n/N) lines
     doc = Doc("cr_continued.pdf")
-    foot = ("<div style='position:fixed;top:-12mm;left:0;right:0;border-bottom:1px solid #000;font-size:9pt'>"
-            "云阳县人民政府网 政务公开专栏</div><div style='position:fixed;bottom:-12mm;left:0;right:0;text-align:center;"
-            "font-size:9pt'>咨询电话：023-55123456　网址：www.yunyang.gov.cn</div>")
     html = gongshi_html(doc, "td,th{border:1px solid #000;padding:9px 3px}", ["name", "id", "mobile", "addr"],
-                        [person() for _ in range(22)], True, foot=foot)
-    chromium(html, "cr_continued.pdf", tmp)
+                        [person() for _ in range(22)], True)
+    html = html.replace("<body>", "<title>城乡低保对象公示</title><body>", 1)
+    chromium(html, "cr_continued.pdf", tmp, margins=True)
     doc.write()
 
     # a reply to a disclosure application: identifiers in running text, one broken over a line

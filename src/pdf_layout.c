@@ -22,6 +22,7 @@
 #define SPACE_GAP_CJK 0.5f  /* same between two CJK characters */
 #define COL_GAP 0.15f       /* uncovered x width in em that separates two columns */
 #define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
+#define ROW_VGAP_ALIGNED 3.0f /* same for a line whose cells start where the table's do */
 #define MAX_COLS PP_PDF_MAX_COLS
 #define OVERLAP_SCAN 400    /* characters of a line checked for a glyph covering another */
 
@@ -397,6 +398,14 @@ static gboolean aligned_to(const PPChar *ch, const Line *seed, const Line *L)
     return TRUE;
 }
 
+/* Rows of generously padded tables lie further apart than lines of text: a line whose cells start
+ * where the seed's start stays in the table across a wider gap from its neighbour n. */
+static gboolean near_aligned(const PPChar *ch, const Line *seed, const Line *n, const Line *L)
+{
+    float gap = L->y1 > n->y1 ? vgap(n, L) : vgap(L, n);
+    return L->nseg >= 2 && gap < ROW_VGAP_ALIGNED * L->em && aligned_to(ch, seed, L);
+}
+
 /* Does the one-segment line L start where a segment of the seed starts and end before the next
  * segment of the seed begins (the wrapped rest of a cell, not a paragraph across the columns)? */
 static gboolean within_column(const PPChar *ch, const Line *seed, const Line *L)
@@ -423,13 +432,17 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
     guint lo = i, hi = i + 1;
     /* a line joins when it is close and none of its segments is as wide as a paragraph, or when it
      * keeps inside one of the seed's columns (a wide cell's wrapped line) */
-    while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
+    while (hi < nlines && (vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em ||
+                           near_aligned(ch, &lines[i], &lines[hi - 1], &lines[hi])) &&
            (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width ||
             within_column(ch, &lines[i], &lines[hi])))
         hi++;
-    while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em &&
+    /* above: also a line of several cells that do not start where the seed's do (a header row
+     * centred over its columns); the column fit below drops it again if it crosses the columns */
+    while (lo > 0 && (vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em ||
+                      near_aligned(ch, &lines[i], &lines[lo], &lines[lo - 1])) &&
            ((lines[lo - 1].nseg < 2 && lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width) ||
-            aligned_to(ch, &lines[i], &lines[lo - 1])))
+            lines[lo - 1].nseg >= 3 || aligned_to(ch, &lines[i], &lines[lo - 1])))
         lo--;
     for (int iter = 0; iter < 3; iter++) {
         *ncols = find_columns(ch, lines, lo, hi, cuts);
