@@ -24,6 +24,10 @@
 #define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
 #define ROW_VGAP_ALIGNED 3.0f /* same for a line whose cells start where the table's do */
 #define MAX_COLS PP_PDF_MAX_COLS
+#define GUTTER_MIN 1.0f     /* em of clear space between two columns of running text */
+#define GUTTER_VGAP 3.0f    /* vertical gap in em that ends a two-column run */
+#define GUTTER_LINES 4      /* lines with text on both sides of the gutter to call it one */
+#define COLUMN_MIN 8.0f     /* em: narrower text beside a gap is a table cell, not a column */
 #define OVERLAP_SCAN 400    /* characters of a line checked for a glyph covering another */
 
 typedef struct {
@@ -489,6 +493,103 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
 
 static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges);
 
+/* ---- text set in two columns ---- */
+
+/* Is the line (or part of it) on the left of the gutter [g1, g2]; narrows the gutter around its
+ * characters. Returns 1 left only, 2 right only, 3 both sides, 0 when the gutter closes. */
+static int gutter_side(const PPChar *ch, const Line *L, float *g1, float *g2, float min)
+{
+    int side = 0;
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        float mid = (*g1 + *g2) / 2;
+        if (c->x2 > *g1 && c->x1 < *g2) { /* in the gutter: it narrows */
+            if ((c->x1 + c->x2) / 2 < mid)
+                *g1 = c->x2;
+            else
+                *g2 = c->x1;
+            if (*g2 - *g1 < min)
+                return 0;
+        }
+        side |= (c->x1 + c->x2) / 2 < mid ? 1 : 2;
+    }
+    return side;
+}
+
+/* From line i, whose two pieces are a column gap apart: the run of lines [*a, *b) that keeps a clear
+ * vertical gutter at *gx, with text on both sides in most lines, as wide as columns of running text
+ * and flush with the gutter on the left (justified or filled lines, not a table's ragged cells). */
+static gboolean find_gutter(const PPChar *ch, const Line *lines, guint nlines, guint i, guint *a, guint *b, float *gx)
+{
+    const Line *S = &lines[i];
+    float em = S->em, g1 = 0, g2 = 0;
+    *a = i, *b = i + 1;
+    for (guint k = 1; k < S->n; k++)
+        if (ch[S->first + k].x1 - ch[S->first + k - 1].x2 > GUTTER_MIN * em)
+            g1 = ch[S->first + k - 1].x2, g2 = ch[S->first + k].x1;
+    if (g2 <= g1 || g1 - S->x1 < COLUMN_MIN * em || S->x2 - g2 < COLUMN_MIN * em)
+        return FALSE;
+    guint hi = i;
+    guint both = 0, flush = 0;
+    while (hi < nlines && (hi == i || vgap(&lines[hi - 1], &lines[hi]) < GUTTER_VGAP * lines[hi].em)) {
+        int side = gutter_side(ch, &lines[hi], &g1, &g2, GUTTER_MIN * em);
+        if (!side)
+            break;
+        if (side == 3) {
+            both++;
+            for (guint k = 0; k < lines[hi].n; k++) { /* the left piece's end */
+                const PPChar *c = &ch[lines[hi].first + k];
+                if (c->x1 >= g2) {
+                    flush += k > 0 && g1 - c[-1].x2 < 1.5f * em;
+                    break;
+                }
+            }
+        }
+        hi++;
+    }
+    guint lo = i;
+    while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < GUTTER_VGAP * lines[lo].em) {
+        float h1 = g1, h2 = g2;
+        if (gutter_side(ch, &lines[lo - 1], &h1, &h2, GUTTER_MIN * em) != 1 &&
+            gutter_side(ch, &lines[lo - 1], &h1, &h2, GUTTER_MIN * em) != 2)
+            break;
+        g1 = h1, g2 = h2;
+        lo--;
+    }
+    *a = lo, *b = hi, *gx = (g1 + g2) / 2;
+    return both >= GUTTER_LINES && both * 10 >= (hi - lo) * 4 && flush * 2 >= both;
+}
+
+/* The run's characters left of the gutter, then those right of it, each laid out on its own. */
+static void layout_two_columns(const PPChar *ch, const Line *lines, guint a, guint b, float gx, GString *text,
+                               GArray *glyphs)
+{
+    guint n = 0;
+    for (guint l = a; l < b; l++)
+        n += lines[l].n;
+    PPChar *part = g_new(PPChar, n);
+    for (int side = 0; side < 2; side++) {
+        guint m = 0;
+        for (guint l = a; l < b; l++)
+            for (guint k = 0; k < lines[l].n; k++) {
+                const PPChar *c = &ch[lines[l].first + k];
+                if (((c->x1 + c->x2) / 2 > gx) == side)
+                    part[m++] = *c;
+            }
+        PPPdfEdges unused;
+        memset(&unused, 0, sizeof unused);
+        /* an empty line around each column: its lines are full at the column's width (see the
+         * soft line breaks of privacy_text.c) */
+        if (m) {
+            if (text->len && text->str[text->len - 1] == '\n' && (text->len < 2 || text->str[text->len - 2] != '\n'))
+                g_string_append_c(text, '\n');
+            layout_lines(part, m, text, glyphs, &unused);
+            g_string_append_c(text, '\n');
+        }
+    }
+    g_free(part);
+}
+
 /* ---- rotated pages ---- */
 
 typedef enum { ROT_0, ROT_90, ROT_180, ROT_270 } Rot; /* direction the text runs: right, down, left, up */
@@ -590,10 +691,23 @@ static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, 
             g_string_free(d, TRUE);
         }
     guint l = 0, emitted = 0; /* lines [emitted, l) are waiting to be written as plain lines */
-    guint fails = 0;
+    guint fails = 0, gutter_from = 0;
     while (l < la->len) {
         guint a, b, ncols;
         gboolean single;
+        float gx;
+        if (lines[l].nseg == 2 && l >= gutter_from) {
+            if (find_gutter(chars, lines, la->len, l, &a, &b, &gx) && b > emitted) {
+                a = MAX(a, emitted);
+                for (guint k = emitted; k < a; k++)
+                    emit_line(chars, &lines[k], text, glyphs);
+                layout_two_columns(chars, lines, a, b, gx, text, glyphs);
+                edges->last_ncols = 0;
+                l = emitted = b;
+                continue;
+            }
+            gutter_from = MAX(b, l + 1); /* a failed run is not searched again line by line */
+        }
         /* a page of thousands of multi-segment lines that never form a table is hostile: stop trying */
         if (lines[l].nseg >= 3 && fails < 64 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
             a >= emitted) {
