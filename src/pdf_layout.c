@@ -206,13 +206,13 @@ static int cmp_span(const void *a, const void *b)
 
 /* Column boundaries (ncols-1 cut positions) from the uncovered x ranges of the multi-segment lines
  * in [a, b). Returns ncols. */
-static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts)
+static guint find_columns_of(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts, guint minseg)
 {
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(Span));
     float em = 0;
     guint nem = 0;
     for (guint l = a; l < b; l++) {
-        if (lines[l].nseg < 2)
+        if (lines[l].nseg < minseg)
             continue;
         em += lines[l].em, nem++;
         for (guint k = 0; k < lines[l].n; k++) {
@@ -237,6 +237,11 @@ static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b,
     return ncols;
 }
 
+
+static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts)
+{
+    return find_columns_of(ch, lines, a, b, cuts, 2);
+}
 
 /* Does every character of line L keep to one column per segment (no segment straddles a cut)? */
 static gboolean line_fits(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
@@ -448,6 +453,18 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
            ((lines[lo - 1].nseg < 2 && lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width) ||
             lines[lo - 1].nseg >= 3 || aligned_to(ch, &lines[i], &lines[lo - 1])))
         lo--;
+    /* lines below the last one of three or more cells that cross the columns those leave (notes
+     * under a borderless table: "监督电话：… 联系电话：…") end the table */
+    guint last3 = i;
+    for (guint l = i; l < hi; l++)
+        if (lines[l].nseg >= 3)
+            last3 = l;
+    *ncols = find_columns_of(ch, lines, lo, last3 + 1, cuts, 3);
+    for (guint l = last3 + 1; l < hi && *ncols >= 3; l++)
+        if (!line_fits(ch, &lines[l], cuts, *ncols)) {
+            hi = l;
+            break;
+        }
     for (int iter = 0; iter < 3; iter++) {
         *ncols = find_columns(ch, lines, lo, hi, cuts);
         if (*ncols < 3)
