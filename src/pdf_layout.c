@@ -24,6 +24,7 @@
 #define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
 #define ROW_VGAP_ALIGNED 3.0f /* same for a line whose cells start where the table's do */
 #define MAX_COLS PP_PDF_MAX_COLS
+#define CUT_TOL 0.3f        /* points two touching glyph boxes may overlap at a cell border */
 #define GUTTER_MIN 1.0f     /* em of clear space between two columns of running text */
 #define GUTTER_VGAP 3.0f    /* vertical gap in em that ends a two-column run */
 #define GUTTER_LINES 4      /* lines with text on both sides of the gutter to call it one */
@@ -433,6 +434,105 @@ static gboolean within_column(const PPChar *ch, const Line *seed, const Line *L)
     return FALSE;
 }
 
+/* ---- tables whose cells touch (no padding, no rivers): columns from the header ---- */
+
+/* Does no character of L run across x? (L is in x order.) */
+static gboolean clear_at(const PPChar *ch, const Line *L, float x)
+{
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if (c->x1 > x)
+            break;
+        if (c->x1 < x - CUT_TOL && c->x2 > x + CUT_TOL)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Is there evidence of a cell border at x in L: a gap, or script changing from CJK to digits or
+ * letters? (-1: L has nothing on one side of x.) */
+static int border_at(const PPChar *ch, const Line *L, float x)
+{
+    const PPChar *a = NULL, *b = NULL;
+    for (guint k = 0; k < L->n && !b; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if ((c->x1 + c->x2) / 2 < x)
+            a = c;
+        else
+            b = c;
+    }
+    if (!a || !b)
+        return -1;
+    return b->x1 - a->x2 > COL_GAP * L->em || is_cjk(a->c) != is_cjk(b->c);
+}
+
+/* Is body line L a row under the cuts: clear at each, a border at most of those it spans? */
+static gboolean row_under(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
+{
+    guint spans = 0, borders = 0;
+    for (guint k = 0; k + 1 < ncols; k++) {
+        if (!clear_at(ch, L, cuts[k]))
+            return FALSE;
+        int b = border_at(ch, L, cuts[k]);
+        spans += b >= 0, borders += b > 0;
+    }
+    return borders * 2 >= spans;
+}
+
+/* Cells that touch leave no uncovered x between columns, but the header row still has its titles
+ * apart: each column boundary lies between two titles, where every row below has a character
+ * boundary — at the next title's start when titles are left-aligned, else where the titles,
+ * centred over their columns, put it (a column ends as far right of its title's centre as it
+ * starts left of it). H is the header line, rows [h+1, hi). Returns ncols (0: no such table). */
+static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint hi, float *cuts)
+{
+    const Line *H = &lines[h];
+    float hs[MAX_COLS], he[MAX_COLS];
+    guint nh = 0;
+    for (guint k = 0; k < H->n; k++) {
+        const PPChar *c = &ch[H->first + k];
+        if (k == 0 || c->x1 - c[-1].x2 > SEG_GAP * H->em) {
+            if (nh == MAX_COLS)
+                return 0;
+            hs[nh] = c->x1, nh++;
+        }
+        he[nh - 1] = c->x2;
+    }
+    if (nh < 3 || hi < h + 3)
+        return 0;
+    float start = G_MAXFLOAT;
+    for (guint l = h + 1; l < hi; l++)
+        start = MIN(start, ch[lines[l].first].x1);
+    if (start > hs[0] + CUT_TOL)
+        return 0;
+    for (guint k = 0; k + 1 < nh; k++) {
+        float want = hs[k] + he[k] - start, best = -1;
+        gboolean left = TRUE;
+        for (guint l = h + 1; l < hi && left; l++)
+            left = clear_at(ch, &lines[l], hs[k + 1] - CUT_TOL);
+        if (left)
+            best = hs[k + 1] - CUT_TOL;
+        for (guint l = h + 1; l < hi && !left; l++)
+            for (guint q = 0; q < lines[l].n; q++) {
+                float x = ch[lines[l].first + q].x1;
+                if (x < he[k] || x > hs[k + 1] || (best >= 0 && fabsf(x - want) >= fabsf(best - want)))
+                    continue;
+                gboolean ok = TRUE;
+                for (guint m = h + 1; m < hi && ok; m++)
+                    ok = clear_at(ch, &lines[m], x);
+                if (ok)
+                    best = x;
+            }
+        if (best < 0 || fabsf(best - want) > H->em)
+            return 0;
+        cuts[k] = start = best;
+    }
+    for (guint l = h + 1; l < hi; l++)
+        if (!row_under(ch, &lines[l], cuts, nh))
+            return 0;
+    return nh;
+}
+
 /* Grow a table region around seed line i; returns TRUE with [*a, *b) and the cuts when it is one. */
 static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, guint i, guint *a, guint *b,
                            float *cuts, guint *ncols, gboolean *single)
@@ -455,11 +555,11 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
         lo--;
     /* lines below the last one of three or more cells that cross the columns those leave (notes
      * under a borderless table: "监督电话：… 联系电话：…") end the table */
-    guint last3 = i;
-    for (guint l = i; l < hi; l++)
+    guint last3 = i, n3 = 0;
+    for (guint l = lo; l < hi; l++)
         if (lines[l].nseg >= 3)
-            last3 = l;
-    *ncols = find_columns_of(ch, lines, lo, last3 + 1, cuts, 3);
+            last3 = MAX(last3, l), n3++;
+    *ncols = n3 >= 2 ? find_columns_of(ch, lines, lo, last3 + 1, cuts, 3) : 0;
     for (guint l = last3 + 1; l < hi && *ncols >= 3; l++)
         if (!line_fits(ch, &lines[l], cuts, *ncols)) {
             hi = l;
@@ -467,6 +567,15 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
         }
     for (int iter = 0; iter < 3; iter++) {
         *ncols = find_columns(ch, lines, lo, hi, cuts);
+        if (*ncols < 3 && iter == 0 && lines[i].nseg >= 3 &&
+            (*ncols = header_columns(ch, lines, i, hi, cuts)) >= 3) {
+            /* rows the growth left out (a full first cell leaves no gap) follow while they fit */
+            while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
+                   row_under(ch, &lines[hi], cuts, *ncols))
+                hi++;
+            *a = i, *b = hi, *single = FALSE;
+            return TRUE;
+        }
         if (*ncols < 3)
             return FALSE;
         guint nlo = lo, nhi = hi;
