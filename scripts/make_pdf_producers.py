@@ -173,6 +173,30 @@ def make_chromium(tmp):
     chromium(html, "cr_rowspan.pdf", tmp)
     doc.write()
 
+    # a CMS page: <table border=1> and no style (border-spacing 2px, padding 1px)
+    doc = Doc("cr_plain_html.pdf")
+    html = gongshi_html(doc, "", ["name", "id", "mobile", "card", "addr"], [person() for _ in range(6)])
+    chromium(html.replace("<table>", "<table border=1>").replace("table { border-collapse: collapse; }", ""),
+             "cr_plain_html.pdf", tmp)
+    doc.write()
+
+    # zero padding, left-aligned titles, with 序号 and top-aligned cells
+    doc = Doc("cr_pad0_left.pdf")
+    html = gongshi_html(doc, "td,th{padding:0;text-align:left;vertical-align:top;font-size:10pt}",
+                        ["name", "id", "card", "mobile", "addr"], [person() for _ in range(6)])
+    chromium(html, "cr_pad0_left.pdf", tmp)
+    doc.write()
+
+    # the title row repeated on every page (<thead>), zebra rows, under the print header and footer
+    doc = Doc("cr_thead_repeat.pdf")
+    html = gongshi_html(doc, "td,th{border:1px solid #666;padding:6px 4px;vertical-align:top} "
+                        "tbody tr:nth-child(odd){background:#f2f2f2}", ["name", "id", "mobile", "addr"],
+                        [person() for _ in range(24)])
+    html = html.replace("<table><tr>", "<table><thead><tr>", 1).replace("</th></tr>", "</th></tr></thead><tbody>", 1)
+    html = html.replace("</table>", "</tbody></table>").replace("<body>", "<title>公示</title><body>", 1)
+    chromium(html, "cr_thead_repeat.pdf", tmp, margins=True)
+    doc.write()
+
     # penalty decisions set in two text columns
     doc = Doc("cr_twocol.pdf")
     num, code = lookalikes(doc)
@@ -206,6 +230,20 @@ def make_chromium(tmp):
                         [person() for _ in range(22)], True)
     html = html.replace("<body>", "<title>城乡低保对象公示</title><body>", 1)
     chromium(html, "cr_continued.pdf", tmp, margins=True)
+    doc.write()
+
+    # a reply whose numbers break at the line end (word-break: break-all, as some CMS templates set)
+    doc = Doc("cr_reply_broken.pdf")
+    num, code = lookalikes(doc)
+    pp = person()
+    doc.p(pp, "name", "id", "mobile", "addr")
+    html = (HTML_HEAD % "p{text-indent:2em;line-height:1.5;text-align:justify;width:23em;word-break:break-all}" +
+            f"<h1>依申请公开答复书</h1><p style='text-align:center'>{num}</p><p style='text-indent:0'>{pp['name']}：</p>"
+            f"<p>您好！本机关收到您提交的政府信息公开申请表，申请人身份证号码为{pp['id']}，联系电话为{pp['mobile']}，"
+            f"家庭住址为{pp['addr']}。经审查，您申请公开的信息由本机关负责公开，现提供给您。"
+            f"相关企业统一社会信用代码为{code}。</p><p>咨询电话：023-55123456，办理日期：20250312。</p>"
+            "<p>（此件依申请公开）</p></body></html>")
+    chromium(html, "cr_reply_broken.pdf", tmp)
     doc.write()
 
     # a reply to a disclosure application: identifiers in running text, one broken over a line
@@ -249,7 +287,7 @@ def wtable(rows, widths, borders=True, margins=100, vmerge=None, span=None):
     return "".join(tbl) + "</w:tbl>"
 
 
-def docx(path, body):
+def docx(path, body, header="云阳县民政局文件", footer="第 1 页"):
     ct = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
           '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
@@ -257,12 +295,24 @@ def docx(path, body):
     rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
             'Target="word/document.xml"/></Relationships>')
-    doc = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
-           '<w:pgMar w:top="1440" w:right="1200" w:bottom="1440" w:left="1200"/></w:sectPr></w:body></w:document>')
+    R_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    doc = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {W} {R_NS}><w:body>{body}<w:sectPr>'
+           '<w:headerReference w:type="default" r:id="rIdH"/><w:footerReference w:type="default" r:id="rIdF"/>'
+           '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1200" w:bottom="1440" w:left="1200" '
+           'w:header="720" w:footer="720"/></w:sectPr></w:body></w:document>')
+    docrels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               '<Relationship Id="rIdH" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
+               '<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
+               '</Relationships>')
+    ct = ct.replace("</Types>", '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+                    '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>')
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("[Content_Types].xml", ct)
         z.writestr("_rels/.rels", rels)
         z.writestr("word/document.xml", doc)
+        z.writestr("word/_rels/document.xml.rels", docrels)
+        z.writestr("word/header1.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {W}>{wp(header, "center")}</w:hdr>')
+        z.writestr("word/footer1.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:ftr {W}>{wp(footer, "center")}</w:ftr>')
 
 
 def make_libreoffice(tmp):
@@ -295,6 +345,18 @@ def make_libreoffice(tmp):
             wtable(rows, [700, 1200, 1500, 1500, 3200, 700], True, 60, vm) +
             wp(f"监督电话：12345，联系电话：023-55123456，单位代码：{code}，公示日期：20250312") + wp("（此件公开发布）"))
     jobs.append(("lo_merged", body, doc))
+    # a long table over two pages with its title row repeated (w:tblHeader), page header and footer
+    doc = Doc("lo_repeat_header.pdf")
+    num, code = lookalikes(doc)
+    people = [person() for _ in range(30)]
+    rows = [["序号", "姓名", "身份证号", "联系电话", "家庭住址"]] + [[str(i), p["name"], p["id"], p["mobile"], p["addr"]]
+                                                          for i, p in enumerate(people, 1)]
+    for pp in people:
+        doc.p(pp, "name", "id", "mobile", "addr")
+    tbl = wtable(rows, [700, 1200, 2400, 1700, 3500], True, 80).replace("<w:tr>", "<w:tr><w:trPr><w:tblHeader/></w:trPr>", 1)
+    body = (wp("高龄津贴发放对象公示", "center") + wp(num, "center") + tbl +
+            wp(f"监督电话：12345，联系电话：023-55123456，单位代码：{code}，公示日期：20250312") + wp("（此件公开发布）"))
+    jobs.append(("lo_repeat_header", body, doc))
     for base, body, doc in jobs:
         src = os.path.join(tmp, base + ".docx")
         docx(src, body)
@@ -375,6 +437,53 @@ def make_cairo():
             open(path, "wb").write(data)
         doc.write()
 
+    def two_columns(name):
+        """Penalty decisions in two columns, each line placed by hand, on a page with /Rotate 270."""
+        doc = Doc(name)
+        num, code = lookalikes(doc)
+        path = os.path.join(OUT, name)
+        s = cairo.PDFSurface(path, 595, 842)
+        cr = cairo.Context(s)
+        cr.translate(0, 842)
+        cr.rotate(-3.14159265358979 / 2)  # the content runs up the portrait page: shown turned
+        cr.select_font_face(font)
+        cr.set_font_size(16)
+        cr.move_to(300, 50)
+        cr.show_text("行政处罚决定公示")
+        cr.set_font_size(10)
+        cr.move_to(330, 72)
+        cr.show_text(num)
+        text = ""
+        for k in range(4):
+            pp = person()
+            doc.p(pp, "name", "id", "addr", "mobile")
+            text += (f"当事人：{pp['name']}，身份证号码：{pp['id']}，住址：{pp['addr']}，联系电话：{pp['mobile']}。"
+                     "经查，当事人无证经营，违反《无证无照经营查处办法》第二条，决定罚款5000元。\n")
+        lines = []
+        for para in text.split("\n")[:-1]:
+            cur = ""
+            for ch in para:
+                if cr.text_extents(cur + ch).x_advance > 340:
+                    lines.append(cur)
+                    cur = ""
+                cur += ch
+            lines.append(cur)
+        per = (len(lines) + 1) // 2
+        for i, line in enumerate(lines):
+            col, row = divmod(i, per)
+            cr.move_to(40 + col * 390, 100 + row * 16)
+            cr.show_text(line)
+        cr.move_to(40, 100 + per * 16 + 20)
+        cr.show_text(f"咨询电话：023-55123456　监督电话：12345　单位代码：{code}　公示日期：20250312　（此件公开发布）")
+        s.finish()
+        data = open(path, "rb").read()
+        m = re.search(rb"/MediaBox \[ 0 0 595 842 \]", data)
+        new = b"/Rotate 270/MediaBox[0 0 595 842]"
+        data = data[:m.start()] + new + b" " * (m.end() - m.start() - len(new)) + data[m.end():]
+        open(path, "wb").write(data)
+        doc.write()
+
+    two_columns("cairo_twocol_rot270.pdf")
     ruled_table("cairo_ruled.pdf", False)
     ruled_table("cairo_rotate90.pdf", True)
 

@@ -109,17 +109,18 @@ static guint compact(PPChar *ch, guint n)
  * on top of each other, but the lines of a table row do come closer than half a glyph height: a
  * vertically centred cell's single line lies between the two lines of a wrapped neighbour, and the
  * three would merge into one. Ligature pieces share one box and marks sit on their base: not a
- * second line. Long lines are not checked (the scan is quadratic). */
+ * second line; nor is punctuation, whose box may be wider than the advance a typesetter squeezes it
+ * to (“”。 in a row). Long lines are not checked (the scan is quadratic). */
 static gboolean overlaps_line(const PPChar *ch, guint i, guint j)
 {
     const PPChar *c = &ch[j];
     float w = c->x2 - c->x1;
-    if (j - i > OVERLAP_SCAN || w <= 0 || g_unichar_ismark(c->c))
+    if (j - i > OVERLAP_SCAN || w <= 0 || g_unichar_ismark(c->c) || g_unichar_ispunct(c->c))
         return FALSE;
     for (guint k = i; k < j; k++) {
         const PPChar *d = &ch[k];
         float ov = MIN(c->x2, d->x2) - MAX(c->x1, d->x1);
-        if (ov > 0.5f * MIN(w, d->x2 - d->x1) && (d->x1 != c->x1 || d->x2 != c->x2))
+        if (ov > 0.7f * MIN(w, d->x2 - d->x1) && (d->x1 != c->x1 || d->x2 != c->x2) && !g_unichar_ispunct(d->c))
             return TRUE;
     }
     return FALSE;
@@ -509,9 +510,9 @@ static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint 
         float want = hs[k] + he[k] - start, best = -1;
         gboolean left = TRUE;
         for (guint l = h + 1; l < hi && left; l++)
-            left = clear_at(ch, &lines[l], hs[k + 1] - CUT_TOL);
+            left = clear_at(ch, &lines[l], hs[k + 1]);
         if (left)
-            best = hs[k + 1] - CUT_TOL;
+            best = hs[k + 1];
         for (guint l = h + 1; l < hi && !left; l++)
             for (guint q = 0; q < lines[l].n; q++) {
                 float x = ch[lines[l].first + q].x1;
@@ -523,7 +524,7 @@ static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint 
                 if (ok)
                     best = x;
             }
-        if (best < 0 || fabsf(best - want) > H->em)
+        if (best < 0 || (!left && fabsf(best - want) > H->em))
             return 0;
         cuts[k] = start = best;
     }
@@ -531,6 +532,19 @@ static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint 
         if (!row_under(ch, &lines[l], cuts, nh))
             return 0;
     return nh;
+}
+
+/* Are the header's cuts the rivers' cuts and more (each river has a header cut nearby)? */
+static gboolean refines(const float *cuts, guint ncols, const float *hcuts, guint hn, float em)
+{
+    for (guint c = 0; c + 1 < ncols; c++) {
+        gboolean near = FALSE;
+        for (guint k = 0; k + 1 < hn && !near; k++)
+            near = fabsf(cuts[c] - hcuts[k]) < em;
+        if (!near)
+            return FALSE;
+    }
+    return TRUE;
 }
 
 /* Grow a table region around seed line i; returns TRUE with [*a, *b) and the cuts when it is one. */
@@ -559,7 +573,7 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
     for (guint l = lo; l < hi; l++)
         if (lines[l].nseg >= 3)
             last3 = MAX(last3, l), n3++;
-    *ncols = n3 >= 2 ? find_columns_of(ch, lines, lo, last3 + 1, cuts, 3) : 0;
+    *ncols = n3 >= 3 ? find_columns_of(ch, lines, lo, last3 + 1, cuts, 3) : 0;
     for (guint l = last3 + 1; l < hi && *ncols >= 3; l++)
         if (!line_fits(ch, &lines[l], cuts, *ncols)) {
             hi = l;
@@ -567,8 +581,12 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
         }
     for (int iter = 0; iter < 3; iter++) {
         *ncols = find_columns(ch, lines, lo, hi, cuts);
-        if (*ncols < 3 && iter == 0 && lines[i].nseg >= 3 &&
-            (*ncols = header_columns(ch, lines, i, hi, cuts)) >= 3) {
+        /* fewer columns than the header line has titles: cells that touch may hide the others */
+        float hcuts[MAX_COLS];
+        guint hn = iter == 0 && lines[i].nseg >= 3 && *ncols < lines[i].nseg ? header_columns(ch, lines, i, hi, hcuts) : 0;
+        if (hn >= 3 && hn > *ncols && refines(cuts, *ncols, hcuts, hn, lines[i].em)) {
+            *ncols = hn;
+            memcpy(cuts, hcuts, sizeof(float) * (hn - 1));
             /* rows the growth left out (a full first cell leaves no gap) follow while they fit */
             while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
                    row_under(ch, &lines[hi], cuts, *ncols))
@@ -578,9 +596,11 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
         }
         if (*ncols < 3)
             return FALSE;
+        /* lines above the seed that cross the columns end the table there */
         guint nlo = lo, nhi = hi;
-        while (nlo < i && !line_fits(ch, &lines[nlo], cuts, *ncols))
-            nlo++;
+        for (guint l = lo; l < i; l++)
+            if (!line_fits(ch, &lines[l], cuts, *ncols))
+                nlo = l + 1;
         for (guint l = i; l < hi; l++)
             if (!line_fits(ch, &lines[l], cuts, *ncols) && lines[l].nseg < 2) {
                 nhi = l;
@@ -837,6 +857,13 @@ static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, 
         /* a page of thousands of multi-segment lines that never form a table is hostile: stop trying */
         if (lines[l].nseg >= 3 && fails < 64 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
             a >= emitted) {
+            if (g_getenv("PREPUB_PDF_DEBUG")) {
+                GString *d = g_string_new(NULL);
+                for (guint c = 0; c + 1 < ncols; c++)
+                    g_string_append_printf(d, " %.1f", cuts[c]);
+                g_debug("table lines %u-%u (seed %u), %u columns, cuts:%s", a, b, l, ncols, d->str);
+                g_string_free(d, TRUE);
+            }
             for (guint k = emitted; k < a; k++)
                 emit_line(chars, &lines[k], text, glyphs);
             guint row0;
