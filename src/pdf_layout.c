@@ -20,7 +20,8 @@
 #define SEG_GAP 0.4f        /* gap in em that splits a line into segments (table cells) */
 #define SPACE_GAP 0.1f      /* gap in em that is a word space between non-CJK characters */
 #define SPACE_GAP_CJK 0.5f  /* same between two CJK characters */
-#define COL_GAP 0.15f       /* uncovered x width in em that separates two columns */
+#define COL_GAP 0.3f        /* uncovered x width in em that separates two columns */
+#define COL_GAP_TIGHT 0.15f /* same where most lines run up to it on both sides (cells that nearly touch) */
 #define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
 #define ROW_VGAP_ALIGNED 3.0f /* same for a line whose cells start where the table's do */
 #define MAX_COLS PP_PDF_MAX_COLS
@@ -208,6 +209,31 @@ static int cmp_span(const void *a, const void *b)
 
 /* Column boundaries (ncols-1 cut positions) from the uncovered x ranges of the multi-segment lines
  * in [a, b). Returns ncols. */
+/* Is the narrow uncovered band [r1, r2] a border between cells that nearly touch (1px padding):
+ * most lines run right up to it from both sides, rather than stopping short of it by chance? */
+static gboolean tight_river(const PPChar *ch, const Line *lines, guint a, guint b, guint minseg, float r1, float r2,
+                            float em)
+{
+    guint n = 0, tight = 0;
+    for (guint l = a; l < b; l++) {
+        if (lines[l].nseg < minseg) { /* and no other line of the region runs across it */
+            for (guint k = 0; k < lines[l].n; k++)
+                if (ch[lines[l].first + k].x1 < r1 && ch[lines[l].first + k].x2 > r2)
+                    return FALSE;
+            continue;
+        }
+        gboolean left = FALSE, right = FALSE;
+        for (guint k = 0; k < lines[l].n; k++) {
+            const PPChar *c = &ch[lines[l].first + k];
+            left |= c->x2 <= r1 + 0.01f && c->x2 > r1 - COL_GAP * em;
+            right |= c->x1 >= r2 - 0.01f && c->x1 < r2 + COL_GAP * em;
+        }
+        n++;
+        tight += left && right;
+    }
+    return tight >= 2 && tight * 4 >= n * 3;
+}
+
 static guint find_columns_of(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts, guint minseg)
 {
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(Span));
@@ -230,7 +256,9 @@ static guint find_columns_of(const PPChar *ch, const Line *lines, guint a, guint
         float reach = s[0].x2;
         ncols = 1;
         for (guint i = 1; i < spans->len && ncols < MAX_COLS; i++) {
-            if (s[i].x1 - reach > COL_GAP * em)
+            float gap = s[i].x1 - reach;
+            if (gap > COL_GAP * em ||
+                (gap > COL_GAP_TIGHT * em && tight_river(ch, lines, a, b, minseg, reach, s[i].x1, em)))
                 cuts[ncols++ - 1] = (reach + s[i].x1) / 2;
             reach = MAX(reach, s[i].x2);
         }
@@ -467,6 +495,20 @@ static int border_at(const PPChar *ch, const Line *L, float x)
     return b->x1 - a->x2 > COL_GAP * L->em || is_cjk(a->c) != is_cjk(b->c);
 }
 
+/* Does x fall between two touching CJK characters of L (inside a word, where a guessed border
+ * would cut running text in two)? */
+static gboolean inside_cjk_run(const PPChar *ch, const Line *L, float x)
+{
+    for (guint k = 1; k < L->n; k++) {
+        const PPChar *a = &ch[L->first + k - 1], *b = a + 1;
+        if (b->x1 >= x - CUT_TOL && a->x2 <= x + CUT_TOL)
+            return is_cjk(a->c) && is_cjk(b->c) && b->x1 - a->x2 <= COL_GAP_TIGHT * L->em;
+        if (b->x1 > x)
+            break;
+    }
+    return FALSE;
+}
+
 /* Is body line L a row under the cuts: clear at each, a border at most of those it spans? */
 static gboolean row_under(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
 {
@@ -520,7 +562,7 @@ static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint 
                     continue;
                 gboolean ok = TRUE;
                 for (guint m = h + 1; m < hi && ok; m++)
-                    ok = clear_at(ch, &lines[m], x);
+                    ok = clear_at(ch, &lines[m], x) && !inside_cjk_run(ch, &lines[m], x);
                 if (ok)
                     best = x;
             }
@@ -528,10 +570,23 @@ static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint 
             return 0;
         cuts[k] = start = best;
     }
-    for (guint l = h + 1; l < hi; l++)
+    /* and the rows fill those columns: most lines of several cells have text in most columns */
+    guint multi = 0, full = 0;
+    for (guint l = h + 1; l < hi; l++) {
         if (!row_under(ch, &lines[l], cuts, nh))
             return 0;
-    return nh;
+        guint8 has[MAX_COLS] = {0};
+        guint filled = 0;
+        for (guint k = 0; k < lines[l].n; k++) {
+            const PPChar *c = &ch[lines[l].first + k];
+            guint col = pp_pdf_col_of((c->x1 + c->x2) / 2, cuts, nh);
+            filled += !has[col];
+            has[col] = 1;
+        }
+        multi += filled >= 2;
+        full += filled * 10 >= nh * 6;
+    }
+    return full >= 2 && full * 2 >= multi ? nh : 0;
 }
 
 /* Are the header's cuts the rivers' cuts and more (each river has a header cut nearby)? */
@@ -560,13 +615,19 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
            (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width ||
             within_column(ch, &lines[i], &lines[hi])))
         hi++;
-    /* above: also a line of several cells that do not start where the seed's do (a header row
-     * centred over its columns); the column fit below drops it again if it crosses the columns */
     while (lo > 0 && (vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em ||
                       near_aligned(ch, &lines[i], &lines[lo], &lines[lo - 1])) &&
            ((lines[lo - 1].nseg < 2 && lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width) ||
-            lines[lo - 1].nseg >= 3 || aligned_to(ch, &lines[i], &lines[lo - 1])))
+            aligned_to(ch, &lines[i], &lines[lo - 1])))
         lo--;
+    /* further above, maybe: a line of several cells that do not start where the seed's do (a
+     * header row centred over its columns) and what is above it; they join once the columns are
+     * known if they keep to them (a header wider than its cells would hide the rivers) */
+    guint maybe = lo;
+    while (maybe > 0 && vgap(&lines[maybe - 1], &lines[maybe]) < ROW_VGAP * lines[maybe].em &&
+           ((lines[maybe - 1].nseg < 2 && lines[maybe - 1].x2 - lines[maybe - 1].x1 < 0.5f * width) ||
+            lines[maybe - 1].nseg >= 3 || aligned_to(ch, &lines[i], &lines[maybe - 1])))
+        maybe--;
     /* lines below the last one of three or more cells that cross the columns those leave (notes
      * under a borderless table: "监督电话：… 联系电话：…") end the table */
     guint last3 = i, n3 = 0;
@@ -596,6 +657,8 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
         }
         if (*ncols < 3)
             return FALSE;
+        while (iter == 0 && lo > maybe && line_fits(ch, &lines[lo - 1], cuts, *ncols))
+            lo--;
         /* lines above the seed that cross the columns end the table there */
         guint nlo = lo, nhi = hi;
         for (guint l = lo; l < i; l++)
