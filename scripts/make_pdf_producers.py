@@ -189,9 +189,9 @@ def make_chromium(tmp):
 
     # the title row repeated on every page (<thead>), zebra rows, under the print header and footer
     doc = Doc("cr_thead_repeat.pdf")
-    html = gongshi_html(doc, "td,th{border:1px solid #666;padding:6px 4px;vertical-align:top} "
+    html = gongshi_html(doc, "td,th{border:1px solid #666;padding:16px 4px;vertical-align:top} "
                         "tbody tr:nth-child(odd){background:#f2f2f2}", ["name", "id", "mobile", "addr"],
-                        [person() for _ in range(24)])
+                        [person() for _ in range(15)])
     html = html.replace("<table><tr>", "<table><thead><tr>", 1).replace("</th></tr>", "</th></tr></thead><tbody>", 1)
     html = html.replace("</table>", "</tbody></table>").replace("<body>", "<title>公示</title><body>", 1)
     chromium(html, "cr_thead_repeat.pdf", tmp, margins=True)
@@ -226,8 +226,8 @@ def make_chromium(tmp):
     # a long table over a page break, no repeated header, under the browser's own print header
     # (date, title) and footer (address, page n/N) lines
     doc = Doc("cr_continued.pdf")
-    html = gongshi_html(doc, "td,th{border:1px solid #000;padding:9px 3px}", ["name", "id", "mobile", "addr"],
-                        [person() for _ in range(22)], True)
+    html = gongshi_html(doc, "td,th{border:1px solid #000;padding:17px 3px}", ["name", "id", "mobile", "addr"],
+                        [person() for _ in range(15)], True)
     html = html.replace("<body>", "<title>城乡低保对象公示</title><body>", 1)
     chromium(html, "cr_continued.pdf", tmp, margins=True)
     doc.write()
@@ -348,12 +348,13 @@ def make_libreoffice(tmp):
     # a long table over two pages with its title row repeated (w:tblHeader), page header and footer
     doc = Doc("lo_repeat_header.pdf")
     num, code = lookalikes(doc)
-    people = [person() for _ in range(30)]
+    people = [person() for _ in range(18)]
     rows = [["序号", "姓名", "身份证号", "联系电话", "家庭住址"]] + [[str(i), p["name"], p["id"], p["mobile"], p["addr"]]
                                                           for i, p in enumerate(people, 1)]
     for pp in people:
         doc.p(pp, "name", "id", "mobile", "addr")
-    tbl = wtable(rows, [700, 1200, 2400, 1700, 3500], True, 80).replace("<w:tr>", "<w:tr><w:trPr><w:tblHeader/></w:trPr>", 1)
+    tbl = wtable(rows, [700, 1200, 2400, 1700, 3500], True, 80).replace("<w:tr>", "<w:tr><w:trPr><w:trHeight w:val=\"900\"/></w:trPr>")
+    tbl = tbl.replace("<w:trPr>", "<w:trPr><w:tblHeader/>", 1)
     body = (wp("高龄津贴发放对象公示", "center") + wp(num, "center") + tbl +
             wp(f"监督电话：12345，联系电话：023-55123456，单位代码：{code}，公示日期：20250312") + wp("（此件公开发布）"))
     jobs.append(("lo_repeat_header", body, doc))

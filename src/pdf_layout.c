@@ -610,11 +610,21 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
     guint lo = i, hi = i + 1;
     /* a line joins when it is close and none of its segments is as wide as a paragraph, or when it
      * keeps inside one of the seed's columns (a wide cell's wrapped line) */
-    while (hi < nlines && (vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em ||
-                           near_aligned(ch, &lines[i], &lines[hi - 1], &lines[hi])) &&
-           (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width ||
-            within_column(ch, &lines[i], &lines[hi])))
+    guint ref = i; /* the last line of three or more cells so far: a body row when the seed is a header */
+    while (hi < nlines) {
+        const Line *L = &lines[hi];
+        gboolean in_col = within_column(ch, &lines[i], L) || within_column(ch, &lines[ref], L);
+        gboolean near = vgap(&lines[hi - 1], L) < ROW_VGAP * L->em ||
+                        near_aligned(ch, &lines[i], &lines[hi - 1], L) || near_aligned(ch, &lines[ref], &lines[hi - 1], L) ||
+                        /* a wrapped cell of the next vertically centred row, not a heading under the table */
+                        (in_col && L->x1 > MIN(lines[i].x1, lines[ref].x1) + 0.5f * L->em &&
+                         vgap(&lines[hi - 1], L) < ROW_VGAP_ALIGNED * L->em);
+        if (!near || !(L->nseg >= 2 || L->x2 - L->x1 < 0.5f * width || in_col))
+            break;
+        if (L->nseg >= 3)
+            ref = hi;
         hi++;
+    }
     while (lo > 0 && (vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em ||
                       near_aligned(ch, &lines[i], &lines[lo], &lines[lo - 1])) &&
            ((lines[lo - 1].nseg < 2 && lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width) ||
@@ -624,7 +634,9 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
      * header row centred over its columns) and what is above it; they join once the columns are
      * known if they keep to them (a header wider than its cells would hide the rivers) */
     guint maybe = lo;
-    while (maybe > 0 && vgap(&lines[maybe - 1], &lines[maybe]) < ROW_VGAP * lines[maybe].em &&
+    while (maybe > 0 &&
+           (vgap(&lines[maybe - 1], &lines[maybe]) < ROW_VGAP * lines[maybe].em ||
+            (lines[maybe - 1].nseg >= 3 && vgap(&lines[maybe - 1], &lines[maybe]) < ROW_VGAP_ALIGNED * lines[maybe].em)) &&
            ((lines[maybe - 1].nseg < 2 && lines[maybe - 1].x2 - lines[maybe - 1].x1 < 0.5f * width) ||
             lines[maybe - 1].nseg >= 3 || aligned_to(ch, &lines[i], &lines[maybe - 1])))
         maybe--;
