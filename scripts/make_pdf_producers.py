@@ -189,9 +189,9 @@ def make_chromium(tmp):
 
     # the title row repeated on every page (<thead>), zebra rows, under the print header and footer
     doc = Doc("cr_thead_repeat.pdf")
-    html = gongshi_html(doc, "td,th{border:1px solid #666;padding:16px 4px;vertical-align:top} "
+    html = gongshi_html(doc, "td,th{border:1px solid #666;padding:11px 4px;vertical-align:top} "
                         "tbody tr:nth-child(odd){background:#f2f2f2}", ["name", "id", "mobile", "addr"],
-                        [person() for _ in range(15)])
+                        [person() for _ in range(16)])
     html = html.replace("<table><tr>", "<table><thead><tr>", 1).replace("</th></tr>", "</th></tr></thead><tbody>", 1)
     html = html.replace("</table>", "</tbody></table>").replace("<body>", "<title>公示</title><body>", 1)
     chromium(html, "cr_thead_repeat.pdf", tmp, margins=True)
@@ -226,8 +226,8 @@ def make_chromium(tmp):
     # a long table over a page break, no repeated header, under the browser's own print header
     # (date, title) and footer (address, page n/N) lines
     doc = Doc("cr_continued.pdf")
-    html = gongshi_html(doc, "td,th{border:1px solid #000;padding:17px 3px}", ["name", "id", "mobile", "addr"],
-                        [person() for _ in range(15)], True)
+    html = gongshi_html(doc, "td,th{border:1px solid #000;padding:11px 3px}", ["name", "id", "mobile", "addr"],
+                        [person() for _ in range(16)], True)
     html = html.replace("<body>", "<title>城乡低保对象公示</title><body>", 1)
     chromium(html, "cr_continued.pdf", tmp, margins=True)
     doc.write()
