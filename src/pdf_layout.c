@@ -527,8 +527,9 @@ static gboolean row_under(const PPChar *ch, const Line *L, const float *cuts, gu
  * boundary — at the next title's start when titles are left-aligned, else where the titles,
  * centred over their columns, put it (a column ends as far right of its title's centre as it
  * starts left of it). H is the header line, rows [h+1, hi). Returns ncols (0: no such table). */
-static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint hi, float *cuts)
+static guint header_columns(const PPChar *ch, const Line *lines, guint nlines, guint h, guint *hip, float *cuts)
 {
+    guint hi = *hip;
     const Line *H = &lines[h];
     float hs[MAX_COLS], he[MAX_COLS];
     guint nh = 0;
@@ -541,18 +542,22 @@ static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint 
         }
         he[nh - 1] = c->x2;
     }
-    if (nh < 3 || hi < h + 3)
+    if (nh < 3 || hi < h + 2)
         return 0;
     float start = G_MAXFLOAT;
     for (guint l = h + 1; l < hi; l++)
         start = MIN(start, ch[lines[l].first].x1);
     if (start > hs[0] + CUT_TOL)
         return 0;
+    /* titles start where the rows start: left-aligned */
+    const gboolean left = hs[0] - start < 0.25f * H->em;
     for (guint k = 0; k + 1 < nh; k++) {
         float want = hs[k] + he[k] - start, best = -1;
-        gboolean left = TRUE;
-        for (guint l = h + 1; l < hi && left; l++)
-            left = clear_at(ch, &lines[l], hs[k + 1]);
+        gboolean clear = left;
+        for (guint l = h + 1; l < hi && clear; l++)
+            clear = clear_at(ch, &lines[l], hs[k + 1]);
+        if (left && !clear)
+            return 0;
         if (left)
             best = hs[k + 1];
         for (guint l = h + 1; l < hi && !left; l++)
@@ -570,6 +575,11 @@ static guint header_columns(const PPChar *ch, const Line *lines, guint h, guint 
             return 0;
         cuts[k] = start = best;
     }
+    /* rows the growth left out (a full first cell leaves no gap) follow while they fit */
+    while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
+           row_under(ch, &lines[hi], cuts, nh))
+        hi++;
+    *hip = hi;
     /* and the rows fill those columns: most lines of several cells have text in most columns */
     guint multi = 0, full = 0;
     for (guint l = h + 1; l < hi; l++) {
@@ -656,15 +666,13 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
         *ncols = find_columns(ch, lines, lo, hi, cuts);
         /* fewer columns than the header line has titles: cells that touch may hide the others */
         float hcuts[MAX_COLS];
-        guint hn = iter == 0 && lines[i].nseg >= 3 && *ncols < lines[i].nseg ? header_columns(ch, lines, i, hi, hcuts) : 0;
+        guint hhi = hi;
+        guint hn = iter == 0 && lines[i].nseg >= 3 && *ncols < lines[i].nseg
+                       ? header_columns(ch, lines, nlines, i, &hhi, hcuts) : 0;
         if (hn >= 3 && hn > *ncols && refines(cuts, *ncols, hcuts, hn, lines[i].em)) {
             *ncols = hn;
             memcpy(cuts, hcuts, sizeof(float) * (hn - 1));
-            /* rows the growth left out (a full first cell leaves no gap) follow while they fit */
-            while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
-                   row_under(ch, &lines[hi], cuts, *ncols))
-                hi++;
-            *a = i, *b = hi, *single = FALSE;
+            *a = i, *b = hhi, *single = FALSE;
             return TRUE;
         }
         if (*ncols < 3)
