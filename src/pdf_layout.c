@@ -1,15 +1,21 @@
 /* Page layout of PDF text (see pdf_layout.h).
  *
  * Lines: characters sorted by vertical centre, a character joins the current line when its centre
- * is within half a glyph height of the line's. Within a line, x order; gaps wider than a fraction of
- * the glyph height become one space (CJK runs need a wider gap: justified Chinese is letter-spaced).
+ * is within half a glyph height of the line's and it covers no glyph already on it. Within a line,
+ * x order; gaps wider than a fraction of the glyph height become one space (CJK runs need a wider
+ * gap: justified Chinese is letter-spaced).
+ *
+ * Text in two columns: a clear vertical gutter with filled lines on both sides; each side is laid
+ * out on its own (tables inside a column included).
  *
  * Tables: a line that splits at wide gaps into >= 3 segments seeds a region; neighbouring lines join
- * while they are close and narrow. The column boundaries are the x positions no character of the
- * multi-segment lines covers (whitespace rivers). Rows start where the first column gets new content
- * while most columns have content too (a 序号 and the first line of every cell); every cell's
- * fragments are then joined top to bottom without separators, so a number wrapped inside a narrow
- * cell comes out whole.
+ * while they are close and narrow, or keep to the seed's (or a body row's) columns. The column
+ * boundaries are the x positions no character of the multi-segment lines covers (whitespace rivers;
+ * narrow ones only where rows run up to them). Cells that touch leave no rivers: then the header
+ * row's titles and the character boundaries shared by all rows place them. Rows start where the
+ * first column gets new content while most columns have content too (a 序号 and the first line of
+ * every cell); every cell's fragments are then joined top to bottom without separators, so a number
+ * wrapped inside a narrow cell comes out whole.
  */
 #include "pdf_layout.h"
 
