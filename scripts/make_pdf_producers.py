@@ -2,15 +2,19 @@
 """Regenerates tests/data/pdf_producers/: PDFs of 公示 tables, penalty decisions and replies made by
 the producers offices really publish with, each with a .expect file for tests/pdf_producers.sh.
 
-Producers: headless Chromium (HTML tables with and without borders, zebra rows, rowspan/colspan,
-1px and zero padding, wrapped numbers in narrow cells, two text columns, a sideways table, a table
-running on over a page break without a repeated header under the print header/footer lines); LibreOffice from
-DOCX (borderless, merged cells, fixed narrow grid); cairo (python3-cairo: ruled table drawn line by
-line, a page with /Rotate); a hand-written "scan + OCR layer" PDF (invisible text, one word a Tj,
-scaled with Tz to the scanned word's width, as OCR engines write it).
+Producers: headless Chromium (HTML tables with and without borders, a plain <table border=1>, zebra
+rows, rowspan/colspan, 1px and zero padding with centred or left titles, wrapped numbers in narrow
+cells, two text columns, a sideways table, tables running on over a page break with and without a
+repeated <thead> under the print header/footer lines, replies with numbers broken at the line end);
+LibreOffice from DOCX (borderless, merged cells, a repeated header row with page header and footer);
+cairo (python3-cairo: ruled table drawn line by line, pages with /Rotate 90 and 270, two columns);
+a hand-written "scan + OCR layer" PDF (invisible text, one word a Tj, scaled with Tz to the scanned
+word's width, as OCR engines write it).
 
 All people, numbers and addresses are invented (valid check digits, Luhn). Deterministic.
-Run: python3 scripts/make_pdf_producers.py   (cairo parts need python3-cairo: use /usr/bin/python3)
+Needs chromium, LibreOffice, fonts-wqy-microhei (a TrueType CJK font: Chromium embeds a small subset
+of it, where the CFF Noto fonts become large Type 3 fonts) and python3-cairo for the cairo and OCR parts.
+Run: /usr/bin/python3 scripts/make_pdf_producers.py [chromium|libreoffice|cairo|ocr]...
 .expect lines: "TYPE<TAB>VALUE" must be found with that type; "!<TAB>VALUE" must not be reported.
 """
 import os, random, re, subprocess, sys, tempfile, zipfile, zlib

@@ -218,8 +218,9 @@ static void check_brackets(QRun *q)
         prev_part = (int)i;
         /* PDF lines wrap inside a paragraph: allow more of them */
         int max_breaks = p->glyphs ? 2 * MAX_BREAKS : MAX_BREAKS;
-        const char *t = p->text->str;
-        for (const char *c = t; *c; c = g_utf8_next_char(c)) {
+        const char *t = p->text->str, *end = t + p->text->len;
+        /* bounded: a part may end inside a multi-byte sequence, which g_utf8_next_char steps over */
+        for (const char *c = t; c < end && *c; c = MIN(g_utf8_next_char(c), end)) {
             if (*c == '\n' || *c == '\f') {
                 for (int k = n - 1; k >= 0; k--)
                     if (++stack[k].breaks > max_breaks) { /* left open: drop it and what it holds */
@@ -338,7 +339,7 @@ static void check_ordinal(QRun *q)
                     g_autofree char *what = g_strdup_printf("上一个同级序号是 %d，这里是 %d", last[level], num);
                     const char *e = s;
                     for (int c = 0; c < 8 && e < eol; c++) /* the number and the start of the heading */
-                        e = g_utf8_next_char(e);
+                        e = MIN(g_utf8_next_char(e), eol);
                     report(q, (gsize)(s - t), (gsize)(e - t), what);
                 }
                 last[level] = num;
