@@ -194,8 +194,11 @@ static gboolean ink_file(Ctx *c, const char *loc, PPOfdInk *ink, GPtrArray *temp
                 break;
             if (is_element(head, "Template")) {
                 char *id = pp_xml_attr(head, NULL, "TemplateID");
-                if (id)
+                /* each template once: a page naming one a thousand times is not drawn a thousand times */
+                if (id && !g_ptr_array_find_with_equal_func(templates, id, g_str_equal, NULL))
                     g_ptr_array_add(templates, id);
+                else
+                    g_free(id);
             }
         }
     }
@@ -710,6 +713,8 @@ static gboolean ofd_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     g_array_unref(bodies);
     g_free(c.doc_dir);
     if (!ok) {
+        if (!err)
+            g_set_error(&err, PP_ERROR, PP_ERR_CORRUPT, "OFD 文件已损坏，无法读取");
         if (g_str_has_prefix(err->message, "OFD"))
             g_propagate_error(error, err);
         else
