@@ -206,6 +206,50 @@ static void test_locations(void)
     g_assert_nonnull(find_part(doc, PP_PART_BODY, 2, "正文内容"));
 }
 
+static void test_extras(void)
+{
+    /* two documents in one package (pages numbered on), a watermark annotation (page text, not
+     * hidden), a binary attachment (named, noted, not read), a custom datum that names a person */
+    g_autofree char *page = page_of("<ofd:TextObject ID=\"2\" Boundary=\"20 20 100 10\" Size=\"4\"><ofd:TextCode X=\"0\" Y=\"4\">正文内容</ofd:TextCode></ofd:TextObject>");
+    const Entry e[] = {
+        {"OFD.xml", "<ofd:OFD " NS "><ofd:DocBody><ofd:DocInfo><ofd:CustomDatas><ofd:CustomData Name=\"拟稿人\">"
+                    "赵晓梅</ofd:CustomData></ofd:CustomDatas></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                    "<ofd:Versions><ofd:Version ID=\"1\" Index=\"1\" BaseLoc=\"Doc_0/Versions/v1.xml\"/></ofd:Versions>"
+                    "</ofd:DocBody><ofd:DocBody><ofd:DocRoot>Doc_1/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"},
+        {"Doc_0/Document.xml", "<ofd:Document " NS "><ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/P0.xml\"/></ofd:Pages>"
+                               "<ofd:Annotations>Annots.xml</ofd:Annotations><ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments></ofd:Document>"},
+        {"Doc_0/Pages/P0.xml", page},
+        {"Doc_0/Annots.xml", "<ofd:Annotations " NS "><ofd:Page PageID=\"1\"><ofd:FileLoc>Annots/A0.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>"},
+        {"Doc_0/Annots/A0.xml", "<ofd:PageAnnot " NS "><ofd:Annot ID=\"9\" Type=\"Watermark\" Creator=\"x\"><ofd:Appearance Boundary=\"0 0 100 100\">"
+                                "<ofd:TextObject ID=\"10\" Boundary=\"0 0 100 10\" Size=\"8\"><ofd:TextCode X=\"0\" Y=\"8\">内部资料</ofd:TextCode></ofd:TextObject>"
+                                "</ofd:Appearance></ofd:Annot></ofd:PageAnnot>"},
+        {"Doc_0/Attachs/Attachments.xml", "<ofd:Attachments " NS "><ofd:Attachment ID=\"1\" Name=\"名单.xlsx\"><ofd:FileLoc>a.xlsx</ofd:FileLoc></ofd:Attachment></ofd:Attachments>"},
+        {"Doc_0/Attachs/a.xlsx", "PK\3\4 binary"},
+        {"Doc_1/Document.xml", "<ofd:Document " NS "><ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/P0.xml\"/></ofd:Pages></ofd:Document>"},
+        {"Doc_1/Pages/P0.xml", page},
+    };
+    g_autoptr(GBytes) data = zip_entries(e, G_N_ELEMENTS(e), FALSE);
+    GError *err = NULL;
+    g_autoptr(PPDoc) doc = extract_with(data, NULL, &err);
+    g_assert_no_error(err);
+    g_assert_cmpint(doc->pages, ==, 2);
+    g_assert_nonnull(find_part(doc, PP_PART_BODY, 2, "正文内容"));
+    const PPPart *w = find_part(doc, PP_PART_BODY, 1, "内部资料");
+    g_assert_nonnull(w);
+    g_assert_cmpstr(w->origin, ==, "ofd Annot Watermark");
+    g_assert_null(find_part(doc, PP_PART_ANNOTATION, 0, ""));
+    const PPPart *a = find_part(doc, PP_PART_ATTACHMENT, 0, "名单.xlsx");
+    g_assert_nonnull(a);
+    g_assert_null(strstr(a->text->str, "binary"));
+    const PPPart *m = find_part(doc, PP_PART_METADATA, 0, "赵晓梅");
+    g_assert_nonnull(m);
+    g_assert_cmpstr(m->origin, ==, "OFD.xml custom 拟稿人");
+    guint seen = 0;
+    for (guint i = 0; i < doc->notes->len; i++)
+        seen |= (strstr(doc->notes->pdata[i], "名单.xlsx") ? 1u : 0u) | (strstr(doc->notes->pdata[i], "历史版本") ? 2u : 0u);
+    g_assert_cmpuint(seen, ==, 3);
+}
+
 /* ---- bad packages ---- */
 
 static void expect_error(GBytes *data, const PPLimits *lim, int code, const char *in_message)
@@ -303,6 +347,7 @@ int main(int argc, char **argv)
     g_test_add_func("/ofd/notice", test_notice);
     g_test_add_func("/ofd/text_placement", test_text_placement);
     g_test_add_func("/ofd/locations", test_locations);
+    g_test_add_func("/ofd/extras", test_extras);
     g_test_add_func("/ofd/bad/structure", test_bad_structure);
     g_test_add_func("/ofd/bad/truncated", test_truncated);
     g_test_add_func("/ofd/bad/limits", test_limits);
