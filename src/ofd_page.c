@@ -17,7 +17,7 @@
 #define COORD_MAX 1.0e6      /* hostile coordinates are clamped, so no float conversion overflows */
 #define ASCENT 0.86          /* of the size above the baseline; the rest below */
 #define DEFAULT_SIZE 3.5     /* mm (about 10 pt), for a TextObject that omits Size */
-#define MAX_CODE_CHARS 65536 /* characters of one TextCode placed individually; more is hostile */
+#define MAX_DELTAS 65536     /* offsets kept per TextCode; characters beyond take the usual advance */
 
 typedef struct {
     double bx, by;    /* Boundary corner, mm */
@@ -185,21 +185,22 @@ static gboolean text_code(PPXml *x, TextState *t, PPOfdInk *ink, GError **error)
     glong n = g_utf8_strlen(valid, -1);
     if (n <= 0)
         return TRUE;
-    guint gaps = (guint)MIN(n, (glong)MAX_CODE_CHARS);
+    guint gaps = (guint)MIN(n, (glong)MAX_DELTAS);
     double *dx = g_new0(double, gaps), *dy = g_new0(double, gaps);
     guint ndx = pp_ofd_parse_deltas(dxs, dx, gaps);
     guint ndy = pp_ofd_parse_deltas(dys, dy, gaps);
     gboolean vertical = dys && !dxs; /* offsets only down the column: the pen does not move across */
     double px = x0, py = y0;
     guint i = 0;
-    for (const char *p = valid; *p && i < (guint)MAX_CODE_CHARS; p = g_utf8_next_char(p), i++) {
+    /* every character is placed (the page's character cap in ink bounds the work) */
+    for (const char *p = valid; *p; p = g_utf8_next_char(p), i++) {
         gunichar c = g_utf8_get_char(p);
         double adv = is_wide(c) ? t->size : t->size / 2;
         if (i > 0) {
             gunichar prev = g_utf8_get_char(g_utf8_prev_char(p));
             double prev_adv = is_wide(prev) ? t->size : t->size / 2;
             px += i - 1 < ndx ? dx[i - 1] : vertical ? 0 : prev_adv;
-            py += i - 1 < ndy ? dy[i - 1] : 0;
+            py += i - 1 < ndy ? dy[i - 1] : vertical ? t->size : 0;
         }
         double w = adv;
         if (i < ndx && dx[i] > 0 && dx[i] < w)
