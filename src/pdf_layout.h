@@ -9,8 +9,9 @@
  * ranges, narrow ones only where rows run up to them (1px padding), or, when cells touch, from the
  * header row's titles and the character boundaries all rows share; text set in two columns is read
  * column by column, each set off by an empty line. Kept free of poppler so it can be tested on
- * synthetic pages. Files: pdf_layout.c (lines, tables, columns, turned pages), pdf_rows.c (rows
- * broken by a page break), pdf_gbk.c (GBK drawn through a single-byte font).
+ * synthetic pages, and shared with the OFD reader (ofd_page.c makes PPChar from TextCode positions).
+ * Files: pdf_layout.c (lines, tables, columns, turned pages), pdf_rows.c (rows broken by a page
+ * break), pdf_gbk.c (GBK drawn through a single-byte font).
  */
 #ifndef PP_PDF_LAYOUT_H
 #define PP_PDF_LAYOUT_H
