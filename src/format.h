@@ -24,7 +24,7 @@ typedef struct {
 extern const PPFormat pp_format_txt;
 extern const PPFormat pp_format_docx;
 extern const PPFormat pp_format_pdf;
-extern const PPFormat pp_format_legacy_office;
+extern const PPFormat pp_format_doc;
 
 /* Detect the format of doc->data (libmagic, then the bids); NULL with *error set if none fits. */
 const PPFormat *pp_detect(PPDoc *doc, GError **error);
