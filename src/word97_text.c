@@ -170,6 +170,11 @@ static gboolean story(Emit *e, const W97 *w, guint32 cp, guint32 cp_end, PPPartK
     }
     while (p->text->len && (p->text->str[p->text->len - 1] == '\n' || p->text->str[p->text->len - 1] == ' '))
         g_string_truncate(p->text, p->text->len - 1);
+    gsize lead = 0; /* blank lines before the first text (a text box's anchor, a separator) */
+    while (lead < p->text->len && (p->text->str[lead] == '\n' || p->text->str[lead] == ' '))
+        lead++;
+    if (lead && lead < p->text->len && p->text->str[lead] != '\t')
+        g_string_erase(p->text, 0, (gssize)lead);
     if (p->text->len)
         g_string_append_c(p->text, '\n');
     return TRUE;
