@@ -297,9 +297,19 @@ static guint8 run_flags(const GArray *runs, guint32 fc, guint *hint)
 gboolean pp_w97_chars(const W97 *w, guint32 cp, guint32 cp_end, W97CharFn fn, gpointer user, GError **error)
 {
     guint chint = 0, phint = 0;
-    for (guint32 k = 0; k < w->npcd && cp < cp_end; k++) {
+    guint32 lo = 0, hi = w->npcd; /* the first piece ending after cp */
+    while (lo < hi) {
+        guint32 mid = lo + (hi - lo) / 2;
+        if (w->cp[mid + 1] <= cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (guint32 k = lo; k < w->npcd && cp < cp_end; k++) {
         if (w->cp[k + 1] <= cp)
             continue;
+        if (cp < w->cp[k])
+            cp = w->cp[k];
         guint32 fcc = rd32(w->pcd + 8 * (gsize)k + 2);
         gboolean compressed = (fcc & 0x40000000u) != 0;
         gsize base = compressed ? (fcc & 0x3FFFFFFFu) / 2 : (fcc & 0x3FFFFFFFu);

@@ -83,7 +83,13 @@ static void story_break(Emit *e, gunichar c, guint8 pap)
 static gboolean on_char(gunichar c, guint8 chp, guint8 pap, gpointer user, GError **error)
 {
     Emit *e = user;
-    e->seq++;
+    /* every character visited counts, also those dropped (field codes): a piece table or story
+     * list that visits the same text again and again must not turn into a hang */
+    if (++e->seq > (guint64)e->max * 2) {
+        g_set_error(error, PP_ERROR, PP_ERR_TOO_LARGE, "Word 文档的文字结构异常庞大（超过 %" G_GSIZE_FORMAT " MiB 上限）",
+                    e->max >> 20);
+        return FALSE;
+    }
     /* fields: 0x13 begin, 0x14 separator (code → result), 0x15 end */
     if (c == 0x13) {
         if (e->depth < MAX_FIELD_DEPTH) {
@@ -197,10 +203,12 @@ static gboolean headers(Emit *e, const W97 *w, GError **error)
     if (n < 2)
         return story(e, w, start, start + len, PP_PART_HEADER, "WordDocument headers", NULL, error);
     /* 6 separator stories, then per section: even/odd header, even/odd footer, first header, first footer */
+    guint32 done = 0; /* stories do not overlap: each starts where the one before ended or later */
     for (guint32 i = 6; i + 1 < n; i++) {
         guint32 a = rd32(p + 4 * i), b = rd32(p + 4 * (i + 1));
-        if (a >= b || b > len)
+        if (a >= b || b > len || a < done)
             continue;
+        done = b;
         guint k = (i - 6) % 6;
         gboolean footer = k == 2 || k == 3 || k == 5;
         g_autofree char *origin = g_strdup_printf("WordDocument %s %u", footer ? "footer" : "header", (i - 6) / 6 + 1);
@@ -247,8 +255,12 @@ static gboolean comments(Emit *e, const W97 *w, GError **error)
     g_autoptr(GPtrArray) owners = comment_owners(w);
     if (n < 2)
         return story(e, w, start, start + len, PP_PART_COMMENT, "WordDocument comments", NULL, error);
+    guint32 done = 0;
     for (guint32 i = 0; i + 1 < n; i++) {
         guint32 a = rd32(txt + 4 * i), b = MIN(rd32(txt + 4 * (i + 1)), len);
+        if (a < done)
+            continue;
+        done = MAX(done, b);
         const char *author = NULL;
         if (i < nref) {
             guint16 ibst = rd16(ref + 4 * ((gsize)nref + 1) + 30 * (gsize)i + 20);
