@@ -114,39 +114,48 @@ static void check_date(QRun *q)
 
 /* ---- traditional: the terms are traditional characters; reported only in simplified text ---- */
 
-static gboolean collect_trad(const PPRule *r, const char *text, gsize s, gsize e, pcre2_match_data *md, gpointer user)
-{
-    (void)r, (void)text, (void)md;
-    GArray *hits = user;
-    gsize t[2] = {s, e};
-    g_array_append_vals(hits, t, 2);
-    return hits->len < 20000; /* a document written in traditional characters: enough to judge */
-}
+/* Code points of U+3400–U+9FFF (CJK), one bit each: the traditional characters of a rule's terms. */
+#define CJK_LO 0x3400
+#define CJK_HI 0x9FFF
 
 static void check_traditional(QRun *q)
 {
-    gsize han = 0, trad = 0;
-    g_autoptr(GPtrArray) per_part = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    guint8 set[(CJK_HI - CJK_LO + 1) / 8 + 1] = {0};
+    for (char **t = q->rule->terms; t && *t; t++) {
+        gunichar c = g_utf8_get_char_validated(*t, -1);
+        if (c >= CJK_LO && c <= CJK_HI)
+            set[(c - CJK_LO) / 8] |= (guint8)(1u << ((c - CJK_LO) % 8));
+    }
+    gsize han = 0;
+    g_autoptr(GArray) hits = g_array_new(FALSE, FALSE, sizeof(gsize)); /* (part, start) pairs */
     for (guint i = 0; i < q->doc->parts->len; i++) {
         const PPPart *p = q->doc->parts->pdata[i];
-        GArray *hits = g_array_new(FALSE, FALSE, sizeof(gsize));
-        g_ptr_array_add(per_part, hits);
         if (!reader_sees(p->kind))
             continue;
-        for (const char *c = p->text->str; *c; c = g_utf8_next_char(c))
-            han += (guchar)*c >= 0xE3 && (guchar)*c <= 0xE9; /* U+3000–U+9FFF: CJK, cheaply */
-        pp_rule_scan(q->rule, p->text->str, p->text->len, q->md, collect_trad, hits);
-        trad += hits->len / 2;
+        const guchar *s = (const guchar *)p->text->str, *end = s + p->text->len;
+        while (s < end) {
+            if (*s < 0xE3 || *s > 0xE9 || end - s < 3) { /* not a 3-byte sequence in U+3000–U+9FFF */
+                s++;
+                continue;
+            }
+            gunichar c = ((gunichar)(s[0] & 0x0F) << 12) | ((gunichar)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+            han++;
+            if (c >= CJK_LO && c <= CJK_HI && (set[(c - CJK_LO) / 8] >> ((c - CJK_LO) % 8) & 1) && hits->len < 2000) {
+                gsize pair[2] = {i, (gsize)(s - (const guchar *)p->text->str)};
+                g_array_append_vals(hits, pair, 2);
+            }
+            s += 3;
+        }
     }
     /* a text written in traditional characters (a quoted Hong Kong or Taiwan document) is not
      * a mix-up; a few stray ones in simplified text are */
+    gsize trad = hits->len / 2;
     if (!trad || trad * 20 > han)
         return;
-    for (guint i = 0; i < per_part->len; i++) {
-        GArray *hits = per_part->pdata[i];
-        q->part = (int)i;
-        for (guint k = 0; k + 1 < hits->len; k += 2)
-            report(q, g_array_index(hits, gsize, k), g_array_index(hits, gsize, k + 1), NULL);
+    for (guint k = 0; k + 1 < hits->len; k += 2) {
+        q->part = (int)g_array_index(hits, gsize, k);
+        gsize at = g_array_index(hits, gsize, k + 1);
+        report(q, at, at + 3, NULL);
     }
 }
 
@@ -162,6 +171,8 @@ static const struct {
 
 static int bracket_at(const char *c, gboolean *opening, gsize *len)
 {
+    if (*c != '(' && *c != ')' && (guchar)*c != 0xE3 && (guchar)*c != 0xEF) /* cheap: the lead bytes */
+        return -1;
     for (gsize i = 0; i < G_N_ELEMENTS(brackets); i++)
         if (g_str_has_prefix(c, brackets[i].text)) {
             *opening = brackets[i].opening;
@@ -341,7 +352,7 @@ static const struct {
 } checks[] = {
     {"match", check_match, TRUE},
     {"date", check_date, TRUE},
-    {"traditional", check_traditional, TRUE},
+    {"traditional", check_traditional, TRUE}, /* the terms are the characters */
     {"brackets", check_brackets, FALSE},
     {"ordinal", check_ordinal, FALSE},
 };
