@@ -30,18 +30,23 @@ static gboolean reader_sees(PPPartKind k)
            k == PP_PART_TEXTBOX;
 }
 
-/* A short excerpt of the text around [s, e) on its line. Newly allocated. */
+/* A short excerpt of the text around [s, e) on its line. Newly allocated. Steps by UTF-8 lead
+ * bytes without trusting the text to end on a whole character. */
 static char *excerpt(const char *text, gsize len, gsize s, gsize e)
 {
     enum { AROUND = 12 }; /* characters each side */
-    const char *a = text + s, *b = text + e;
-    for (int i = 0; i < AROUND && a > text && a[-1] != '\n'; i++)
-        a = g_utf8_find_prev_char(text, a);
-    for (int i = 0; i < AROUND && b < text + len && *b != '\n'; i++)
-        b = g_utf8_find_next_char(b, text + len);
-    if (!b)
-        b = text + len;
-    char *out = g_strndup(a, (gsize)(b - a));
+    gsize a = s, b = e;
+    for (int i = 0; i < AROUND && a > 0 && text[a - 1] != '\n'; i++) {
+        a--;
+        while (a > 0 && ((guchar)text[a] & 0xC0) == 0x80)
+            a--;
+    }
+    for (int i = 0; i < AROUND && b < len && text[b] != '\n'; i++) {
+        b++;
+        while (b < len && ((guchar)text[b] & 0xC0) == 0x80)
+            b++;
+    }
+    char *out = g_strndup(text + a, b - a);
     return g_strdelimit(out, "\t", ' ');
 }
 
