@@ -218,8 +218,9 @@ static void check_brackets(QRun *q)
         prev_part = (int)i;
         /* PDF lines wrap inside a paragraph: allow more of them */
         int max_breaks = p->glyphs ? 2 * MAX_BREAKS : MAX_BREAKS;
-        const char *t = p->text->str;
-        for (const char *c = t; *c; c = g_utf8_next_char(c)) {
+        const char *t = p->text->str, *end = t + p->text->len;
+        /* a truncated character at the end must not step over the terminating NUL */
+        for (const char *c = t; c < end && *c; c = MIN(g_utf8_next_char(c), end)) {
             if (*c == '\n' || *c == '\f') {
                 for (int k = n - 1; k >= 0; k--)
                     if (++stack[k].breaks > max_breaks) { /* left open: drop it and what it holds */
