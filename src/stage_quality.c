@@ -326,6 +326,23 @@ static int heading_of(const char *p, int *number)
     return -1;
 }
 
+/* A table row flattened into a line (cells split by tabs, or "2. 重复申请 1 0 0 0" with numbers
+ * standing alone) numbers its rows, not headings. */
+static gboolean looks_like_table_row(const char *s, const char *eol)
+{
+    int numbers = 0;
+    for (const char *p = s; p < eol; p++)
+        if (*p == '\t')
+            return TRUE;
+        else if (*p == ' ' && p + 1 < eol && g_ascii_isdigit(p[1])) {
+            const char *q = p + 1;
+            while (q < eol && g_ascii_isdigit(*q))
+                q++;
+            numbers += q == eol || *q == ' ';
+        }
+    return numbers >= 3;
+}
+
 static void check_ordinal(QRun *q)
 {
     int last[4] = {0};
@@ -342,7 +359,7 @@ static void check_ordinal(QRun *q)
             while (s < eol && (*s == ' ' || g_str_has_prefix(s, "　")))
                 s += *s == ' ' ? 1 : strlen("　");
             int num;
-            int level = memchr(s, '\t', (gsize)(eol - s)) ? -1 : heading_of(s, &num);
+            int level = looks_like_table_row(s, eol) ? -1 : heading_of(s, &num);
             if (level >= 0) {
                 if (last[level] && num != last[level] + 1 && !(num == 1 && last[level] > 1)) { /* a new list restarts at 1 */
                     g_autofree char *what = g_strdup_printf("上一个同级序号是 %d，这里是 %d", last[level], num);
