@@ -1,7 +1,10 @@
 /* Lines of a document with their position (top of page 1, 成文日期, 版记). See doclines.h. */
+#define _GNU_SOURCE /* memmem */
 #include "doclines.h"
 
 #include <string.h>
+
+static const void *find_str(const char *h, gsize n, const char *needle) { return memmem(h, n, needle, strlen(needle)); }
 
 /* A 成文日期 or 印发日期 standing alone in its line or cell: 2025年3月12日, 2020 年 7 月 7 日 (squeezed),
  * 二〇二五年三月十二日, 2018年7月30日印发. */
@@ -49,19 +52,30 @@ static gboolean is_blank(gunichar c)
            c == 0x202F || c == 0x205F;
 }
 
-/* Squeeze text[s, e) into a line. Markdown emphasis ("**", "__") and heading marks ("## ") go too:
- * converted documents carry them around whole markings (**信息公开选项：主动公开**). split_gaps: a run of two or more
- * blanks separates cells, as in page headers laid out with spaces ("机密★1年      某某县人民政府"). */
-static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
+/* Squeeze text[s, e) into sq/map (room for e - s + 1 entries); returns the squeezed length.
+ * Markdown emphasis ("**", "__") and heading marks ("## ") go too: converted documents carry them
+ * around whole markings (**信息公开选项：主动公开**). split_gaps: a run of two or more blanks
+ * separates cells, as in page headers laid out with spaces ("机密★1年      某某县人民政府").
+ * This runs over every byte of the document, so it writes into the caller's scratch buffers (only
+ * the short lines that are kept get their own copy) and copies CJK characters without decoding. */
+static gsize squeeze_into(const char *text, gsize s, gsize e, gboolean split_gaps, char *sq, guint32 *map)
 {
-    /* written straight into buffers sized for the whole line: this runs over every byte of the
-     * document, twice (disclosure and secrets), so no per-character appends */
-    char *sq = g_malloc(e - s + 1);
-    guint32 *map = g_new(guint32, e - s + 1);
     gsize len = 0;
     int blanks = 0;
     for (gsize i = s; i < e;) {
         unsigned char b = (unsigned char)text[i];
+        /* U+4000–U+9FFF (lead bytes E4–E9): never blank nor markup, the bulk of a Chinese text */
+        if (b >= 0xE4 && b <= 0xE9 && i + 3 <= e && !(split_gaps && blanks >= 2)) {
+            blanks = 0;
+            guint32 rel = (guint32)(i - s);
+            map[len] = rel;
+            map[len + 1] = rel + 1;
+            map[len + 2] = rel + 2;
+            memcpy(sq + len, text + i, 3);
+            len += 3;
+            i += 3;
+            continue;
+        }
         gunichar c = b < 0x80 ? b : g_utf8_get_char(text + i);
         gsize n = b < 0x80 ? 1 : (gsize)(g_utf8_next_char(text + i) - (text + i));
         gboolean emph = (c == '*' || c == '_') && ((i + 1 < e && text[i + 1] == (char)c) || (i > s && text[i - 1] == (char)c));
@@ -100,19 +114,20 @@ static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
     }
     while (len && sq[len - 1] == '\t')
         len--;
-    if (!len) {
-        g_free(sq);
-        g_free(map);
-        return NULL;
+    if (len) {
+        sq[len] = '\0';
+        map[len] = (guint32)(e - s);
     }
-    sq[len] = '\0';
-    map[len] = (guint32)(e - s);
-    PPLine *ln = g_new0(PPLine, 1);
-    ln->start = s;
-    ln->sq_len = len;
-    ln->sq = sq;
-    ln->map = map;
-    ln->body_index = -1;
+    return len;
+}
+
+/* A line of its own, copied out of the scratch buffers. */
+static PPLine *line_copy(const PPLine *tmp)
+{
+    PPLine *ln = g_new(PPLine, 1);
+    *ln = *tmp;
+    ln->sq = g_memdup2(tmp->sq, tmp->sq_len + 1);
+    ln->map = g_memdup2(tmp->map, (tmp->sq_len + 1) * sizeof(guint32));
     return ln;
 }
 
@@ -172,6 +187,9 @@ PPLines *pp_lines_new(const PPDoc *doc)
     l->last_date = -1;
     pcre2_match_data *md = pp_match_data_new();
     GArray *dates = g_array_new(FALSE, FALSE, sizeof(int));
+    gsize room = 0;
+    char *sq = NULL;
+    guint32 *map = NULL;
     for (guint pi = 0; pi < doc->parts->len; pi++) {
         const PPPart *p = doc->parts->pdata[pi];
         if (!visible(p->kind))
@@ -181,31 +199,44 @@ PPLines *pp_lines_new(const PPDoc *doc)
         for (gsize s = 0; s < len;) {
             const char *nl = memchr(t + s, '\n', len - s);
             gsize e = nl ? (gsize)(nl - t) : len;
-            PPLine *ln = squeeze(t, s, e, p->kind == PP_PART_HEADER || p->kind == PP_PART_FOOTER);
-            if (ln) {
-                ln->part_index = (int)pi;
-                ln->kind = p->kind;
-                ln->page = p->page;
+            if (e - s + 1 > room) {
+                room = MAX(e - s + 1, 2 * room);
+                sq = g_realloc(sq, room);
+                map = g_renew(guint32, map, room);
+            }
+            PPLine tmp = {.part_index = (int)pi, .kind = p->kind, .page = p->page, .sq = sq, .map = map,
+                          .start = s, .body_index = -1};
+            tmp.sq_len = squeeze_into(t, s, e, p->kind == PP_PART_HEADER || p->kind == PP_PART_FOOTER, sq, map);
+            if (tmp.sq_len) {
                 if (p->kind == PP_PART_BODY) {
-                    ln->body_index = l->n_body++;
-                    if (any_cell(date_re, ln, md))
-                        g_array_append_val(dates, ln->body_index);
-                    if (any_cell(cc_re, ln, md))
-                        g_array_append_val(l->cc, ln->body_index);
+                    tmp.body_index = l->n_body++;
+                    /* cheap necessary conditions first: a date holds 年; a 版记 line a colon or 印发 */
+                    if (find_str(sq, tmp.sq_len, "年") && any_cell(date_re, &tmp, md))
+                        g_array_append_val(dates, tmp.body_index);
+                    if ((memchr(sq, ':', tmp.sq_len) || find_str(sq, tmp.sq_len, "：") || find_str(sq, tmp.sq_len, "印发")) &&
+                        any_cell(cc_re, &tmp, md))
+                        g_array_append_val(l->cc, tmp.body_index);
                 }
-                if (shortest_cell(ln) <= PP_LINE_MAX_CELL)
-                    g_ptr_array_add(l->lines, ln);
-                else
-                    line_free(ln);
+                if (shortest_cell(&tmp) <= PP_LINE_MAX_CELL)
+                    g_ptr_array_add(l->lines, line_copy(&tmp));
             }
             s = e + 1;
         }
     }
+    g_free(sq);
+    g_free(map);
     if (dates->len)
         l->last_date = g_array_index(dates, int, dates->len - 1);
     l->dates = dates; /* all of them: a 附注 may follow the main text's date, before its attachments */
     pcre2_match_data_free(md);
     return l;
+}
+
+const PPLines *pp_doc_lines(PPDoc *doc)
+{
+    if (!doc->lines)
+        doc->lines = pp_lines_new(doc);
+    return doc->lines;
 }
 
 gboolean pp_line_is_top(const PPLines *l, const PPLine *ln, int max_lines)
@@ -223,14 +254,19 @@ gboolean pp_line_is_top(const PPLines *l, const PPLine *ln, int max_lines)
     }
 }
 
+/* Is some x of a (ascending: lines are numbered in order) within x - before <= bi <= x + after?
+ * Binary search: asked for every line in scope, and a long document has many dates. */
 static gboolean near(const GArray *a, int bi, int before, int after)
 {
-    for (guint i = 0; i < a->len; i++) {
-        int x = g_array_index(a, int, i);
-        if (bi >= x - before && bi <= x + after)
-            return TRUE;
+    guint lo = 0, hi = a->len;
+    while (lo < hi) { /* first x >= bi - after */
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(a, int, mid) < bi - after)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return FALSE;
+    return lo < a->len && g_array_index(a, int, lo) <= bi + before;
 }
 
 gboolean pp_line_is_tail(const PPLines *l, const PPLine *ln)

@@ -22,7 +22,7 @@ typedef struct {
     int body_index;    /* index among the non-empty body lines of the document; -1 elsewhere */
 } PPLine;
 
-typedef struct {
+typedef struct PPLines {
     GPtrArray *lines;  /* PPLine*, in part order; only parts a reader sees (body, header, footer,
                           footnote, textbox); empty lines are left out */
     int n_body;
@@ -34,6 +34,9 @@ typedef struct {
 PPLines *pp_lines_new(const PPDoc *doc);
 void pp_lines_free(PPLines *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(PPLines, pp_lines_free)
+/* The document's lines, built on first use and kept in doc->lines until pp_stages_run frees them:
+ * the line model runs over every byte, so the stages share one. */
+const PPLines *pp_doc_lines(PPDoc *doc);
 
 /* Where a line stands. */
 gboolean pp_line_is_top(const PPLines *l, const PPLine *ln, int max_lines); /* first lines of page 1, header, textbox */

@@ -329,7 +329,7 @@ static void disclosure_run(PPDoc *doc, const PPRunOptions *opt)
         pp_doc_note(doc, "所用规则中没有公开属性规则（disclosure.*），未检查公开属性");
         return;
     }
-    g_autoptr(PPLines) L = pp_lines_new(doc);
+    const PPLines *L = pp_doc_lines(doc);
     pcre2_match_data *md = pp_match_data_new();
     g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(Mark));
     find_marks(L, rules, all, md);

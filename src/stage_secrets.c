@@ -226,7 +226,7 @@ static void secrets_run(PPDoc *doc, const PPRunOptions *opt)
     const PPRules *rules = opt->rules;
     if (!rules)
         return;
-    g_autoptr(PPLines) L = NULL;
+    const PPLines *L = NULL;
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     pcre2_match_data *md = pp_match_data_new();
     for (guint ri = 0; ri < rules->rules->len; ri++) {
@@ -236,7 +236,7 @@ static void secrets_run(PPDoc *doc, const PPRunOptions *opt)
         const char *scope = pp_rule_setting(r, "scope", "any");
         if (strcmp(scope, "any") != 0) {
             if (!L)
-                L = pp_lines_new(doc);
+                L = pp_doc_lines(doc);
             scan_markings(doc, L, r, scope, seen, md);
             continue;
         }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "doclines.h"
 #include "redact.h"
 
 static const PPStage *const stages[] = {
@@ -72,6 +73,7 @@ void pp_stages_run(PPDoc *doc, const PPRunOptions *opt)
     if (!doc->error) {
         for (gsize i = 0; i < G_N_ELEMENTS(stages); i++)
             stages[i]->run(doc, opt);
+        g_clear_pointer(&doc->lines, pp_lines_free); /* shared by the stages, not needed after them */
         mask_contexts(doc);
     }
     doc->verdict = pp_verdict_of(doc);
