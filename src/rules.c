@@ -1,6 +1,7 @@
 /* Rule files: parser, validation and matching. The format is described in rules.h. */
 #define _GNU_SOURCE /* memmem */
 #include "rules.h"
+#include "keywords.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,7 @@ static void rule_free(gpointer p)
     g_clear_pointer(&r->pattern, pcre2_code_free);
     g_clear_pointer(&r->allow, pcre2_code_free);
     g_strfreev(r->keywords);
+    g_free(r->keyword_ids);
     g_strfreev(r->terms);
     g_free(r->message);
     g_free(r->basis);
@@ -84,6 +86,7 @@ void pp_rules_free(PPRules *rules)
     g_hash_table_unref(rules->by_id);
     g_ptr_array_unref(rules->rules);
     g_ptr_array_unref(rules->files);
+    pp_keywords_free(rules->keywords);
     g_free(rules);
 }
 
@@ -423,6 +426,31 @@ static gboolean load_file(Loader *ld, const char *path, GError **error)
     return ok;
 }
 
+/* Number the distinct keywords of the rules as loaded (later ids have replaced earlier ones) and
+ * build their one-pass scanner. */
+static void index_keywords(PPRules *rules)
+{
+    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+    GPtrArray *words = g_ptr_array_new();
+    for (guint i = 0; i < rules->rules->len; i++) {
+        PPRule *r = rules->rules->pdata[i];
+        guint n = r->keywords ? g_strv_length(r->keywords) : 0;
+        r->keyword_ids = g_new(guint, n + 1);
+        for (guint k = 0; k < n; k++) {
+            gpointer id;
+            if (!g_hash_table_lookup_extended(ids, r->keywords[k], NULL, &id)) {
+                id = GUINT_TO_POINTER(words->len);
+                g_hash_table_insert(ids, r->keywords[k], id);
+                g_ptr_array_add(words, r->keywords[k]);
+            }
+            r->keyword_ids[k] = GPOINTER_TO_UINT(id);
+        }
+    }
+    rules->keywords = pp_keywords_new((const char *const *)words->pdata, words->len);
+    g_ptr_array_unref(words);
+    g_hash_table_unref(ids);
+}
+
 static gint cmp_str(gconstpointer a, gconstpointer b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static PPRules *load_paths(const char *const *dirs, const char *single, GError **error)
@@ -455,6 +483,8 @@ static PPRules *load_paths(const char *const *dirs, const char *single, GError *
         g_ptr_array_unref(names);
     }
     g_strlcpy(ld.rules->fingerprint, g_checksum_get_string(ld.sum), sizeof ld.rules->fingerprint);
+    if (ok)
+        index_keywords(ld.rules);
     g_checksum_free(ld.sum);
     if (!ok) {
         pp_rules_free(ld.rules);
@@ -490,11 +520,34 @@ gboolean pp_rule_prefilter(const PPRule *r, const char *text, gsize len)
     return FALSE;
 }
 
+guint8 *pp_rules_keyword_hits(const PPRules *rules, const char *text, gsize len)
+{
+    guint8 *hits = g_malloc(pp_keywords_count(rules->keywords) + 1);
+    pp_keywords_scan(rules->keywords, text, len, hits);
+    return hits;
+}
+
+gboolean pp_rule_prefilter_hits(const PPRule *r, const guint8 *hits)
+{
+    if (!r->keywords || !r->keywords[0])
+        return TRUE;
+    for (guint k = 0; r->keywords[k]; k++)
+        if (hits[r->keyword_ids[k]])
+            return TRUE;
+    return FALSE;
+}
+
 pcre2_match_data *pp_match_data_new(void) { return pcre2_match_data_create(32, NULL); }
 
 guint pp_rule_scan(const PPRule *r, const char *text, gsize len, pcre2_match_data *md, PPMatchFn fn, gpointer user)
 {
-    if (!r->pattern || !pp_rule_prefilter(r, text, len))
+    return pp_rule_scan_hits(r, text, len, NULL, md, fn, user);
+}
+
+guint pp_rule_scan_hits(const PPRule *r, const char *text, gsize len, const guint8 *hits, pcre2_match_data *md,
+                        PPMatchFn fn, gpointer user)
+{
+    if (!r->pattern || !(hits && r->keyword_ids ? pp_rule_prefilter_hits(r, hits) : pp_rule_prefilter(r, text, len)))
         return 0;
     guint n = 0;
     PCRE2_SIZE off = 0;

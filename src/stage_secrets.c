@@ -229,6 +229,8 @@ static void secrets_run(PPDoc *doc, const PPRunOptions *opt)
     const PPLines *L = NULL;
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     pcre2_match_data *md = pp_match_data_new();
+    /* the keywords of all credential rules, looked for in one pass per part */
+    guint8 **hits = g_new0(guint8 *, doc->parts->len + 1);
     for (guint ri = 0; ri < rules->rules->len; ri++) {
         const PPRule *r = rules->rules->pdata[ri];
         if (!is_mine(r) || !r->pattern)
@@ -243,9 +245,14 @@ static void secrets_run(PPDoc *doc, const PPRunOptions *opt)
         for (guint pi = 0; pi < doc->parts->len; pi++) {
             const PPPart *p = doc->parts->pdata[pi];
             ScanCtx c = {.doc = doc, .part_index = (int)pi, .seen = seen};
-            pp_rule_scan(r, p->text->str, p->text->len, md, on_match, &c);
+            if (!hits[pi])
+                hits[pi] = pp_rules_keyword_hits(rules, p->text->str, p->text->len);
+            pp_rule_scan_hits(r, p->text->str, p->text->len, hits[pi], md, on_match, &c);
         }
     }
+    for (guint pi = 0; pi < doc->parts->len; pi++)
+        g_free(hits[pi]);
+    g_free(hits);
     pcre2_match_data_free(md);
 }
 

@@ -1,0 +1,94 @@
+/* One-pass search for many literal keywords. See keywords.h. */
+#define _GNU_SOURCE /* memmem */
+#include "keywords.h"
+
+#include <string.h>
+
+typedef struct {
+    char *w;
+    gsize n;
+    guint id;
+} Word;
+
+struct PPKeywords {
+    guint count;
+    guint64 pairs[65536 / 64]; /* bit (b1 | b2 << 8): some long keyword has bytes 1, 2 = b1, b2 */
+    Word *longs;               /* keywords of >= 3 bytes, sorted by their pair */
+    guint n_longs;
+    guint32 *first;            /* pair -> index in longs of its first keyword + 1; 0: none */
+    Word *shorts;              /* keywords of 1 or 2 bytes: memmem */
+    guint n_shorts;
+};
+
+static guint pair_of(const char *w) { return (guint)(unsigned char)w[1] | (guint)(unsigned char)w[2] << 8; }
+
+static gint cmp_pair(gconstpointer a, gconstpointer b)
+{
+    guint x = pair_of(((const Word *)a)->w), y = pair_of(((const Word *)b)->w);
+    return x < y ? -1 : x > y;
+}
+
+PPKeywords *pp_keywords_new(const char *const *words, guint n)
+{
+    PPKeywords *kw = g_new0(PPKeywords, 1);
+    kw->count = n;
+    kw->longs = g_new0(Word, n + 1);
+    kw->shorts = g_new0(Word, n + 1);
+    for (guint i = 0; i < n; i++) {
+        gsize len = strlen(words[i]);
+        Word w = {g_strdup(words[i]), len, i};
+        if (len >= 3)
+            kw->longs[kw->n_longs++] = w;
+        else
+            kw->shorts[kw->n_shorts++] = w; /* an empty keyword is in every text: memmem says so */
+    }
+    qsort(kw->longs, kw->n_longs, sizeof(Word), (int (*)(const void *, const void *))cmp_pair);
+    kw->first = g_new0(guint32, 65536);
+    for (guint i = kw->n_longs; i-- > 0;) {
+        guint p = pair_of(kw->longs[i].w);
+        kw->pairs[p >> 6] |= G_GUINT64_CONSTANT(1) << (p & 63);
+        kw->first[p] = i + 1;
+    }
+    return kw;
+}
+
+void pp_keywords_free(PPKeywords *kw)
+{
+    if (!kw)
+        return;
+    for (guint i = 0; i < kw->n_longs; i++)
+        g_free(kw->longs[i].w);
+    for (guint i = 0; i < kw->n_shorts; i++)
+        g_free(kw->shorts[i].w);
+    g_free(kw->longs);
+    g_free(kw->shorts);
+    g_free(kw->first);
+    g_free(kw);
+}
+
+guint pp_keywords_count(const PPKeywords *kw) { return kw->count; }
+
+void pp_keywords_scan(const PPKeywords *kw, const char *text, gsize len, guint8 *found)
+{
+    memset(found, 0, kw->count);
+    for (guint i = 0; i < kw->n_shorts; i++)
+        found[kw->shorts[i].id] = memmem(text, len, kw->shorts[i].w, kw->shorts[i].n) != NULL;
+    if (!kw->n_longs || len < 3)
+        return;
+    guint left = kw->n_longs; /* stop once every long keyword is found */
+    const unsigned char *t = (const unsigned char *)text;
+    /* position i is a keyword's byte 1: the keyword starts at i - 1 */
+    for (gsize i = 1; i + 1 < len; i++) {
+        guint p = (guint)t[i] | (guint)t[i + 1] << 8;
+        if (G_LIKELY(!(kw->pairs[p >> 6] & (G_GUINT64_CONSTANT(1) << (p & 63)))))
+            continue;
+        for (guint k = kw->first[p] - 1; k < kw->n_longs && pair_of(kw->longs[k].w) == p; k++) {
+            const Word *w = &kw->longs[k];
+            if (!found[w->id] && w->n <= len - (i - 1) && memcmp(text + i - 1, w->w, w->n) == 0) {
+                found[w->id] = 1;
+                if (--left == 0)
+                    return;
+            }
+        }
+    }
+}
