@@ -14,8 +14,8 @@ struct PPKeywords {
     guint count;
     guint64 pairs[65536 / 64]; /* bit (b1 | b2 << 8): some long keyword has bytes 1, 2 = b1, b2 */
     Word *longs;               /* keywords of >= 3 bytes, sorted by their pair */
+    guint *long_pairs;         /* pair of each of longs (binary search on a table hit) */
     guint n_longs;
-    guint32 *first;            /* pair -> index in longs of its first keyword + 1; 0: none */
     Word *shorts;              /* keywords of 1 or 2 bytes: memmem */
     guint n_shorts;
 };
@@ -43,11 +43,10 @@ PPKeywords *pp_keywords_new(const char *const *words, guint n)
             kw->shorts[kw->n_shorts++] = w; /* an empty keyword is in every text: memmem says so */
     }
     qsort(kw->longs, kw->n_longs, sizeof(Word), (int (*)(const void *, const void *))cmp_pair);
-    kw->first = g_new0(guint32, 65536);
-    for (guint i = kw->n_longs; i-- > 0;) {
-        guint p = pair_of(kw->longs[i].w);
+    kw->long_pairs = g_new(guint, kw->n_longs + 1);
+    for (guint i = 0; i < kw->n_longs; i++) {
+        guint p = kw->long_pairs[i] = pair_of(kw->longs[i].w);
         kw->pairs[p >> 6] |= G_GUINT64_CONSTANT(1) << (p & 63);
-        kw->first[p] = i + 1;
     }
     return kw;
 }
@@ -62,7 +61,7 @@ void pp_keywords_free(PPKeywords *kw)
         g_free(kw->shorts[i].w);
     g_free(kw->longs);
     g_free(kw->shorts);
-    g_free(kw->first);
+    g_free(kw->long_pairs);
     g_free(kw);
 }
 
@@ -82,7 +81,15 @@ void pp_keywords_scan(const PPKeywords *kw, const char *text, gsize len, guint8 
         guint p = (guint)t[i] | (guint)t[i + 1] << 8;
         if (G_LIKELY(!(kw->pairs[p >> 6] & (G_GUINT64_CONSTANT(1) << (p & 63)))))
             continue;
-        for (guint k = kw->first[p] - 1; k < kw->n_longs && pair_of(kw->longs[k].w) == p; k++) {
+        guint lo = 0, hi = kw->n_longs;
+        while (lo < hi) { /* the first keyword with this pair */
+            guint mid = (lo + hi) / 2;
+            if (kw->long_pairs[mid] < p)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (guint k = lo; k < kw->n_longs && kw->long_pairs[k] == p; k++) {
             const Word *w = &kw->longs[k];
             if (!found[w->id] && w->n <= len - (i - 1) && memcmp(text + i - 1, w->w, w->n) == 0) {
                 found[w->id] = 1;

@@ -196,8 +196,13 @@ static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **
 static void names_after_cues(PVText *t, const PPRule *r, char **cues, PPSeverity sev)
 {
     const char *limit = t->s + t->len;
+    gsize nc = cues ? g_strv_length(cues) : 0;
+    g_autofree guint8 *present = g_malloc(nc + 1);
+    pv_words_present(t, (const char *const *)cues, nc, present);
     for (char **c = cues; c && *c; c++) {
         gsize cl = strlen(*c);
+        if (!present[c - cues])
+            continue;
         for (const char *h = pv_find(t->s, t->len, *c); h; h = pv_find(h + cl, (gsize)(limit - h) - cl, *c)) {
             if (h > t->s && g_str_has_prefix(g_utf8_prev_char(h), "被"))
                 continue; /* 被申请人 is the agency */
@@ -253,8 +258,12 @@ static void names_before_words(PVText *t, const PPRule *r, const char *const *wo
                                const GArray *need_id)
 {
     const char *limit = t->s + t->len;
+    g_autofree guint8 *present = g_malloc(nwords + 1);
+    pv_words_present(t, words, nwords, present);
     for (gsize w = 0; w < nwords; w++) {
         gsize wl = strlen(words[w]);
+        if (!present[w])
+            continue;
         for (const char *h = pv_find(t->s, t->len, words[w]); h; h = pv_find(h + wl, (gsize)(limit - h) - wl, words[w])) {
             if (need_id && !id_follows(need_id, (gsize)(h - t->s), 40))
                 continue;
@@ -616,8 +625,13 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
     cells_of_id_rows(t, r, address_cell, r->severity);
     /* cue words in running text: 住址：…, 家住…, 通讯地址：… */
     const char *limit = t->s + t->len;
+    guint nc = nl + G_N_ELEMENTS(builtin);
+    g_autofree guint8 *present = g_malloc(nc + 1);
+    pv_words_present(t, (const char *const *)cues, nc, present);
     for (char **c = cues; c && *c; c++) {
         gsize cl = strlen(*c);
+        if (!present[c - cues])
+            continue;
         for (const char *h = pv_find(t->s, t->len, *c); h; h = pv_find(h + cl, (gsize)(limit - h) - cl, *c)) {
             if (pv_words_before(t, (gsize)(h - t->s), window, anti) || org_block_above(t, (gsize)(h - t->s), anti))
                 continue; /* 单位住所, 公司…住所: an organisation's address */

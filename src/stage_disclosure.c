@@ -157,19 +157,36 @@ static gboolean lists_more(const PPLine *ln, gsize from)
     return FALSE;
 }
 
+/* A marking rule with its settings read once (they are looked up for every cell otherwise). */
+typedef struct {
+    const PPRule *r;
+    PPDisclosure v;
+    const char *scope;
+    int max_lines;
+} MarkRule;
+
 static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pcre2_match_data *md)
 {
+    g_autoptr(GArray) mrs = g_array_new(FALSE, FALSE, sizeof(MarkRule));
+    for (guint ri = 0; ri < rules->rules->len; ri++) {
+        const PPRule *r = rules->rules->pdata[ri];
+        MarkRule mr = {.r = r};
+        if (is_mine(r) && role_of(r, &mr.v) == ROLE_MARK) {
+            mr.scope = pp_rule_setting(r, "scope", "marking");
+            mr.max_lines = pp_rule_setting_int(r, "max_lines", 5);
+            g_array_append_val(mrs, mr);
+        }
+    }
     for (guint li = 0; li < L->lines->len; li++) {
         const PPLine *ln = L->lines->pdata[li];
         if (inside_quote(L, li))
             continue;
         for (gsize s = 0; s < ln->sq_len;) {
             gsize ce = pp_line_cell_end(ln, s);
-            for (guint ri = 0; ri < rules->rules->len; ri++) {
-                const PPRule *r = rules->rules->pdata[ri];
-                PPDisclosure v;
-                if (!is_mine(r) || role_of(r, &v) != ROLE_MARK)
-                    continue;
+            for (guint ri = 0; ri < mrs->len; ri++) {
+                const MarkRule *mr = &g_array_index(mrs, MarkRule, ri);
+                const PPRule *r = mr->r;
+                PPDisclosure v = mr->v;
                 gssize me = pp_line_match(r->pattern, ln, s, ln->sq_len, FALSE, md);
                 if (me < 0)
                     continue;
@@ -179,9 +196,8 @@ static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pc
                     continue;
                 if ((gsize)me > ce && lists_more(ln, cell_end))
                     continue;
-                const char *scope = pp_rule_setting(r, "scope", "marking");
                 Mark m = {.ln = ln, .s = s, .e = cell_end, .mend = (gsize)me, .value = v, .index = li,
-                          .placed = pp_line_in_scope(L, ln, scope, pp_rule_setting_int(r, "max_lines", 5))};
+                          .placed = pp_line_in_scope(L, ln, mr->scope, mr->max_lines)};
                 g_array_append_val(marks, m);
                 break;
             }
