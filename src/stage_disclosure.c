@@ -402,4 +402,5 @@ const PPStage pp_stage_disclosure = {
     .name = "disclosure",
     .check_rules = disclosure_check_rules,
     .run = disclosure_run,
+    .uses_lines = TRUE,
 };

@@ -260,4 +260,5 @@ const PPStage pp_stage_secrets = {
     .name = "secrets",
     .check_rules = secrets_check_rules,
     .run = secrets_run,
+    .uses_lines = TRUE,
 };

@@ -71,9 +71,15 @@ static void mask_contexts(PPDoc *doc)
 void pp_stages_run(PPDoc *doc, const PPRunOptions *opt)
 {
     if (!doc->error) {
+        gsize last_lines = 0; /* the shared line model is freed once the last stage reading it is done */
         for (gsize i = 0; i < G_N_ELEMENTS(stages); i++)
+            if (stages[i]->uses_lines)
+                last_lines = i;
+        for (gsize i = 0; i < G_N_ELEMENTS(stages); i++) {
             stages[i]->run(doc, opt);
-        g_clear_pointer(&doc->lines, pp_lines_free); /* shared by the stages, not needed after them */
+            if (i >= last_lines)
+                g_clear_pointer(&doc->lines, pp_lines_free);
+        }
         mask_contexts(doc);
     }
     doc->verdict = pp_verdict_of(doc);
