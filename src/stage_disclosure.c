@@ -122,6 +122,18 @@ static gboolean note_ok(const char *rem, gsize n)
     return FALSE;
 }
 
+/* "公开属性：不予公开  不予公开理由：…" — a reason cue (a disclosure.reason rule) right after the
+ * marking in the same cell also leaves it a marking. */
+static gboolean reason_follows(const PPRules *rules, const PPLine *ln, gsize at, gsize end, pcre2_match_data *md)
+{
+    for (guint ri = 0; ri < rules->rules->len; ri++) {
+        const PPRule *r = rules->rules->pdata[ri];
+        if (is_mine(r) && role_of(r, NULL) == ROLE_REASON && pp_line_match(r->pattern, ln, at, end, FALSE, md) >= 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* A line wrapped out of a quotation: the line before ends with an opening quote, or the line after
  * starts with a closing one (“此件公开发布” split over three PDF lines). */
 static gboolean inside_quote(const PPLines *L, guint li)
@@ -163,6 +175,7 @@ typedef struct {
     PPDisclosure v;
     const char *scope;
     int max_lines;
+    gboolean bare_only; /* fallback = no */
 } MarkRule;
 
 static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pcre2_match_data *md)
@@ -174,6 +187,7 @@ static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pc
         if (is_mine(r) && role_of(r, &mr.v) == ROLE_MARK) {
             mr.scope = pp_rule_setting(r, "scope", "marking");
             mr.max_lines = pp_rule_setting_int(r, "max_lines", 5);
+            mr.bare_only = g_strcmp0(pp_rule_setting(r, "fallback", "yes"), "no") == 0;
             g_array_append_val(mrs, mr);
         }
     }
@@ -192,12 +206,16 @@ static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pc
                     continue;
                 /* the label may sit in one cell and the value in the next */
                 gsize cell_end = (gsize)me > ce ? pp_line_cell_end(ln, (gsize)me) : ce;
-                if (!note_ok(ln->sq + me, cell_end - (gsize)me))
+                if (!note_ok(ln->sq + me, cell_end - (gsize)me) && !reason_follows(rules, ln, (gsize)me, cell_end, md))
                     continue;
                 if ((gsize)me > ce && lists_more(ln, cell_end))
                     continue;
                 Mark m = {.ln = ln, .s = s, .e = cell_end, .mend = (gsize)me, .value = v, .index = li,
                           .placed = pp_line_in_scope(L, ln, mr->scope, mr->max_lines)};
+                /* bare forms ("（主动公开）") are markings only alone on a line where markings go,
+                 * not a cell of a statistics table that happens to stand there */
+                if (mr->bare_only && (!m.placed || memchr(ln->sq, '\t', ln->sq_len)))
+                    continue;
                 g_array_append_val(marks, m);
                 break;
             }

@@ -68,6 +68,12 @@ static const Case cases[] = {
     {"公开类别", HEAD DATE "公开类别：依申请公开" END, NULL, NULL, PP_DISC_ON_REQUEST, "on_request", FALSE},
     {"文首的公开属性", "公开属性：主动公开\n" HEAD DATE END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
     {"长段落之后的附注", HEAD LONG LONG LONG LONG DATE "（此件公开发布）" END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"标注后空格接理由", HEAD DATE "公开属性：不予公开　　不予公开理由：属于内部事务信息" END, NULL, NULL, PP_DISC_WITHHELD, "withheld", TRUE},
+    {"公开选项后接理由", HEAD DATE "公开选项：不予公开    理由：过程性信息" END, NULL, NULL, PP_DISC_WITHHELD, "withheld", TRUE},
+    {"只写属性的附注", HEAD DATE "（主动公开）" END, NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},
+    {"文首只写属性", "依申请公开\n" HEAD DATE END, NULL, NULL, PP_DISC_ON_REQUEST, "on_request", FALSE},
+    {"只写属性带理由", HEAD DATE "不予公开（涉及个人隐私）" END, NULL, NULL, PP_DISC_WITHHELD, "withheld", TRUE},
+    {"只写属性只引条款", HEAD DATE "不予公开（第十五条）" END, NULL, NULL, PP_DISC_WITHHELD, "withheld no_ground", FALSE},
     /* ---- conflict and missing ---- */
     {"表格中的选项模板", HEAD DATE "公开属性\t主动公开\t依申请公开\t不予公开\n抄送：县委办公室。\n", NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"未选择的模板", HEAD DATE "信息公开选项：主动公开 依申请公开 不予公开" END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
@@ -83,6 +89,9 @@ static const Case cases[] = {
     {"句首但在句中", HEAD DATE "此件公开发布后，各单位要认真组织学习。" END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"公开方式的研判", HEAD "加强公开方式的研判，对主动公开、依申请公开和不予公开作出区分。\n" DATE END, NULL, NULL, PP_DISC_MISSING,
      "missing", FALSE},
+    {"正文中独立成行的属性词", HEAD "一、主动公开情况\n本年度主动公开政府信息1200条。\n" LONG "主动公开\n" LONG "二、其他\n" DATE END,
+     NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
+    {"成文日期后的统计表格", HEAD DATE "主动公开\t1200\n依申请公开\t35\n" END, NULL, NULL, PP_DISC_MISSING, "missing", FALSE},
     {"年报表格", HEAD "三、收到和处理政府信息公开申请情况\n（三）不予公开\t1.属于国家秘密\t0\n\t2.其他法律行政法规禁止公开\t0\n"
                    "公开方式：主动公开、依申请公开相结合\n" DATE "（此件公开发布）" END,
      NULL, NULL, PP_DISC_PROACTIVE, "", FALSE},

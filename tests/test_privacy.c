@@ -99,6 +99,10 @@ static const char *const negatives[] = {
     "项目代码：2023-510704-12-01-123456；ISBN 978-7-01-012345-6；发票代码：051002300111。",
     "当事人：重庆某某商贸有限公司\n统一社会信用代码：91500235MA5U123456\n住所：重庆市云阳县双江街道滨江路100号\n法定代表人：刘强",
     "网站备案号：京ICP备12345678号，京公网安备11010502030143号，增值电信业务经营许可证：粤B2-20090059。",
+    /* party cues followed by organisations or by ordinary words */
+    "原告某某市人民政府诉被告李某某一案。第三人某某建设有限公司未到庭。业主委员会应当依法履行职责。",
+    "车主应当在规定期限内办理年检。代理人应当提交授权委托书。收款人账户信息有误的，应及时更正。",
+    "户名必须与身份证姓名一致。被上诉人高新区管委会答辩称。持卡人可到网点办理。担保人承担连带责任。",
 };
 
 static void test_negatives(void)
@@ -259,6 +263,12 @@ static void test_id_vs_uscc(void)
 
 static void test_more_cues(void)
 {
+    g_autoptr(PPDoc) party = run_text("委托代理人：李小红，联系电话：0791-86123456。\n收款人：孙丽华  卡号：6228480402564890018\n"
+                                      "第三人陈志远对该信息公开提出异议。");
+    expect(party, "person_name", "李小红");
+    expect(party, "landline", "0791-86123456");
+    expect(party, "person_name", "孙丽华");
+    expect(party, "person_name", "陈志远");
     g_autoptr(PPDoc) doc = run_text("经查，举报人张晓明、李秀兰反映的问题属实。护照号码：E12345678；港澳通行证号码：C12345678。");
     expect(doc, "person_name", "张晓明");
     expect(doc, "person_name", "李秀兰");

@@ -125,6 +125,31 @@ static void draw_cjk_box(cairo_t *cr)
     cairo_fill(cr);
 }
 
+/* a black image pasted over the number (some tools redact with a picture, not a rectangle) */
+static void draw_black_image(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 164, 20);
+    cairo_t *ic = cairo_create(img);
+    cairo_set_source_rgb(ic, 0, 0, 0);
+    cairo_paint(ic);
+    cairo_destroy(ic);
+    cairo_set_source_surface(cr, img, 98, 84);
+    cairo_paint(cr);
+    cairo_surface_destroy(img);
+}
+
+/* a marker pen: one thick stroked line through the number */
+static void draw_marker_stroke(cairo_t *cr)
+{
+    draw_line(cr, 0, 0, 0);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_set_line_width(cr, 20);
+    cairo_move_to(cr, 98, 94);
+    cairo_line_to(cr, 262, 94);
+    cairo_stroke(cr);
+}
+
 /* ---- not found ---- */
 static void draw_plain(cairo_t *cr) { draw_line(cr, 0, 0, 0); }
 
@@ -231,6 +256,8 @@ static const Case cases[] = {
     {"/xray/navy-box", draw_navy_box, SECRET},
     {"/xray/two-boxes", draw_two_boxes, SECRET "\nend"},
     {"/xray/cjk-box", draw_cjk_box, SECRET "\n张建国"},
+    {"/xray/black-image", draw_black_image, SECRET},
+    {"/xray/marker-stroke", draw_marker_stroke, SECRET},
     {"/xray/plain", draw_plain, ""},
     {"/xray/box-over-whitespace", draw_box_over_space, ""},
     {"/xray/light-background", draw_on_light, ""},
