@@ -8,6 +8,7 @@ typedef struct {
     char *w;
     gsize n;
     guint id;
+    guint a; /* anchor: the pair w[a], w[a + 1] is what the scan looks for */
 } Word;
 
 struct PPKeywords {
@@ -20,12 +21,23 @@ struct PPKeywords {
     guint n_shorts;
 };
 
-static guint pair_of(const char *w) { return (guint)(unsigned char)w[1] | (guint)(unsigned char)w[2] << 8; }
+static guint pair_of(const Word *w) { return (guint)(unsigned char)w->w[w->a] | (guint)(unsigned char)w->w[w->a + 1] << 8; }
 
 static gint cmp_pair(gconstpointer a, gconstpointer b)
 {
-    guint x = pair_of(((const Word *)a)->w), y = pair_of(((const Word *)b)->w);
+    guint x = pair_of(a), y = pair_of(b);
     return x < y ? -1 : x > y;
+}
+
+/* The anchor of a keyword: the last two bytes of a CJK character if it has one (they nearly name the
+ * character, while its lead byte E4–E9 is shared by thousands: ",男," anchored on 男's lead byte
+ * would stop at every 用, 由, 生, 电), else bytes 1–2. */
+static guint anchor_of(const char *w, gsize n)
+{
+    for (gsize j = 1; j + 1 < n; j++)
+        if (((unsigned char)w[j] & 0xC0) == 0x80 && ((unsigned char)w[j + 1] & 0xC0) == 0x80)
+            return (guint)j;
+    return 1;
 }
 
 PPKeywords *pp_keywords_new(const char *const *words, guint n)
@@ -36,7 +48,7 @@ PPKeywords *pp_keywords_new(const char *const *words, guint n)
     kw->shorts = g_new0(Word, n + 1);
     for (guint i = 0; i < n; i++) {
         gsize len = strlen(words[i]);
-        Word w = {g_strdup(words[i]), len, i};
+        Word w = {g_strdup(words[i]), len, i, len >= 3 ? anchor_of(words[i], len) : 0};
         if (len >= 3)
             kw->longs[kw->n_longs++] = w;
         else
@@ -45,7 +57,7 @@ PPKeywords *pp_keywords_new(const char *const *words, guint n)
     qsort(kw->longs, kw->n_longs, sizeof(Word), (int (*)(const void *, const void *))cmp_pair);
     kw->long_pairs = g_new(guint, kw->n_longs + 1);
     for (guint i = 0; i < kw->n_longs; i++) {
-        guint p = kw->long_pairs[i] = pair_of(kw->longs[i].w);
+        guint p = kw->long_pairs[i] = pair_of(&kw->longs[i]);
         kw->pairs[p >> 6] |= G_GUINT64_CONSTANT(1) << (p & 63);
     }
     return kw;
@@ -76,8 +88,8 @@ void pp_keywords_scan(const PPKeywords *kw, const char *text, gsize len, guint8 
         return;
     guint left = kw->n_longs; /* stop once every long keyword is found */
     const unsigned char *t = (const unsigned char *)text;
-    /* position i is a keyword's byte 1: the keyword starts at i - 1 */
-    for (gsize i = 1; i + 1 < len; i++) {
+    /* position i holds a keyword's anchor pair: the keyword starts at i - a */
+    for (gsize i = 0; i + 1 < len; i++) {
         guint p = (guint)t[i] | (guint)t[i + 1] << 8;
         if (G_LIKELY(!(kw->pairs[p >> 6] & (G_GUINT64_CONSTANT(1) << (p & 63)))))
             continue;
@@ -91,7 +103,7 @@ void pp_keywords_scan(const PPKeywords *kw, const char *text, gsize len, guint8 
         }
         for (guint k = lo; k < kw->n_longs && kw->long_pairs[k] == p; k++) {
             const Word *w = &kw->longs[k];
-            if (!found[w->id] && w->n <= len - (i - 1) && memcmp(text + i - 1, w->w, w->n) == 0) {
+            if (!found[w->id] && i >= w->a && w->n <= len - (i - w->a) && memcmp(text + i - w->a, w->w, w->n) == 0) {
                 found[w->id] = 1;
                 if (--left == 0)
                     return;

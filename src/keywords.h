@@ -2,9 +2,10 @@
  *
  * Testing every keyword of every rule with memmem costs one pass over the text per keyword (41
  * passes with the bundled rules). This scanner makes one: each keyword of 3 bytes or more is
- * anchored on its 2nd and 3rd bytes — for a CJK keyword that pair almost names the character (the
- * lead byte E4–E9 is shared by thousands), so few positions need a closer look — and a 64 Ki-bit
- * table of those pairs is tested at every byte; shorter keywords ("@") are found with memmem.
+ * anchored on a pair of its bytes — for a CJK keyword the last two bytes of a character, which
+ * almost name it (the lead byte E4–E9 is shared by thousands), so few positions need a closer
+ * look — and a 64 Ki-bit table of those pairs is tested at every byte; shorter keywords ("@") are
+ * found with memmem.
  * The result is exact: a keyword is reported present if and only if memmem would find it.
  */
 #ifndef PP_KEYWORDS_H

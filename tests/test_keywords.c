@@ -9,6 +9,7 @@
 
 static const char *const words[] = {
     "密码", "口令", "password", "pwd", "@", "://", "eyJ", "AKIA", "密钥", "秘钥", "令牌", "key", "ab", "PRIVATE KEY",
+    ",男,", "(身份证", "x密", "a先生", /* anchored inside, not on their first bytes */
 };
 
 /* found[] against memmem for every keyword */
@@ -29,7 +30,7 @@ static void test_edges(void)
     static const char *const texts[] = {
         "", "a", "ab", "密", "密码", "口令：abc", "末尾是密码", "密码在开头", "pwdpwd", "xpw", "pw", "@",
         "联系 a@b.cn", "http://x", "://", "eyJhbGciOi", "AKI", "AKIAAKIA", "密秘钥", "令牌令", "kekey",
-        "-----BEGIN RSA PRIVATE KEY-----", "PRIVATE KE", "公开属性：主动公开\t密\n码", "钥密", "码密",
+        "-----BEGIN RSA PRIVATE KEY-----", "PRIVATE KE", "公开属性：主动公开\t密\n码", "钥密", "码密", "张三,男,1980", ",男", "男,", "(身份", "身份证", "ax密", "xa先生", "先生",
     };
     for (gsize i = 0; i < G_N_ELEMENTS(texts); i++)
         check(kw, texts[i], strlen(texts[i]));
@@ -50,7 +51,8 @@ static void test_random(void)
 {
     PPKeywords *kw = pp_keywords_new(words, G_N_ELEMENTS(words));
     static const char *const pieces[] = {"密", "码", "口", "令", "钥", "秘", "牌", "p", "w", "d", "a", "s", "o", "r",
-                                         "k", "e", "y", "@", ":", "/", "J", "A", "K", "I", "b", " ", "\n", "\t"};
+                                         "k", "e", "y", "@", ":", "/", "J", "A", "K", "I", "b", " ", "\n", "\t",
+                                         ",", "男", "(", "身", "份", "证", "x", "先", "生", "用"};
     GRand *rnd = g_rand_new_with_seed(20261201);
     for (int round = 0; round < 3000; round++) {
         GString *t = g_string_new(NULL);
