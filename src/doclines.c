@@ -131,11 +131,14 @@ static PPLine *line_copy(const PPLine *tmp)
     return ln;
 }
 
-gssize pp_line_match(const pcre2_code *re, const PPLine *ln, gsize s, gsize end, gboolean whole, pcre2_match_data *md)
+gssize pp_line_match(const PPRule *r, const PPLine *ln, gsize s, gsize end, gboolean whole, pcre2_match_data *md)
 {
-    /* the subject starts at the cell, so a rule's ^ means "start of the cell" */
-    uint32_t opts = PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK | (whole ? PCRE2_ENDANCHORED : 0);
-    int rc = pcre2_match(re, (PCRE2_SPTR)ln->sq + s, end - s, 0, opts, md, NULL);
+    /* the subject starts at the cell, so a rule's ^ means "start of the cell"; the anchoring is
+     * compiled into the pattern (pp_rule_anchored) so that JIT runs it */
+    const pcre2_code *re = pp_rule_anchored(r, whole);
+    if (!re)
+        return -1;
+    int rc = pcre2_match(re, (PCRE2_SPTR)ln->sq + s, end - s, 0, PCRE2_NO_UTF_CHECK, md, NULL);
     if (rc < 0)
         return -1;
     return (gssize)(s + pcre2_get_ovector_pointer(md)[1]);

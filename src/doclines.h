@@ -53,9 +53,9 @@ static inline gsize pp_line_offset(const PPLine *ln, gsize i) { return ln->start
 /* End of the table cell that starts at sq offset s. */
 gsize pp_line_cell_end(const PPLine *ln, gsize s);
 
-/* Anchored match of a compiled pattern at sq offset s, the subject ending at `end`.
+/* Anchored match of a rule's pattern at sq offset s, the subject ending at `end`.
  * whole: the match must end at `end`. Returns the match end or -1. */
-gssize pp_line_match(const pcre2_code *re, const PPLine *ln, gsize s, gsize end, gboolean whole,
+gssize pp_line_match(const PPRule *r, const PPLine *ln, gsize s, gsize end, gboolean whole,
                      pcre2_match_data *md);
 
 /* The squeezed text between two offsets; newly allocated. */

@@ -68,6 +68,9 @@ static void rule_free(gpointer p)
     g_free(r->file);
     g_free(r->pattern_src);
     g_clear_pointer(&r->pattern, pcre2_code_free);
+    g_clear_pointer(&r->anchored, pcre2_code_free);
+    g_clear_pointer(&r->anchored_whole, pcre2_code_free);
+    g_free(r->flags);
     g_clear_pointer(&r->allow, pcre2_code_free);
     g_strfreev(r->keywords);
     g_free(r->keyword_ids);
@@ -100,9 +103,11 @@ static PPRules *rules_new(void)
     return rules;
 }
 
-pcre2_code *pp_regex_compile(const char *pattern, const char *flags, GError **error)
+/* extra: compile options such as PCRE2_ANCHORED | PCRE2_ENDANCHORED, which PCRE2's JIT only
+ * honours at compile time (given to pcre2_match they send the match to the interpreter) */
+static pcre2_code *regex_compile(const char *pattern, const char *flags, uint32_t extra, GError **error)
 {
-    uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE;
+    uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE | extra;
     for (const char *f = flags; f && *f; f++) {
         if (*f == 'i')
             opts |= PCRE2_CASELESS;
@@ -126,6 +131,25 @@ pcre2_code *pp_regex_compile(const char *pattern, const char *flags, GError **er
     }
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter if JIT is unavailable */
     return re;
+}
+
+pcre2_code *pp_regex_compile(const char *pattern, const char *flags, GError **error)
+{
+    return regex_compile(pattern, flags, 0, error);
+}
+
+const pcre2_code *pp_rule_anchored(const PPRule *r, gboolean whole)
+{
+    if (!r->pattern_src)
+        return NULL;
+    PPRule *w = (PPRule *)r; /* a cache filled once, under g_once: the rule stays read-only otherwise */
+    pcre2_code **slot = whole ? &w->anchored_whole : &w->anchored;
+    if (g_once_init_enter(slot)) {
+        pcre2_code *re = regex_compile(r->pattern_src, r->flags, PCRE2_ANCHORED | (whole ? PCRE2_ENDANCHORED : 0), NULL);
+        g_assert(re); /* the same source compiled unanchored at load */
+        g_once_init_leave(slot, re);
+    }
+    return *slot;
 }
 
 static char *escape_regex(const char *s)
@@ -262,9 +286,12 @@ static gboolean finish_rule(PPRule *r, GHashTable *raw, const char *path, int li
         r->pattern_src = g_string_free(alt, FALSE);
         flags = NULL; /* literal terms: extended mode would eat their spaces */
     }
+    r->flags = g_strdup(flags);
     if (r->pattern_src && !(r->pattern = pp_regex_compile(r->pattern_src, flags, &sub)))
         FAIL("规则 %s 的 pattern：%s", r->id, sub->message);
-    if ((v = g_hash_table_lookup(raw, "allow")) && !(r->allow = pp_regex_compile(v, flags, &sub)))
+    /* allow is only ever matched against a whole match: anchored at both ends when compiled */
+    if ((v = g_hash_table_lookup(raw, "allow")) &&
+        !(r->allow = regex_compile(v, flags, PCRE2_ANCHORED | PCRE2_ENDANCHORED, &sub)))
         FAIL("规则 %s 的 allow：%s", r->id, sub->message);
     return TRUE;
 fail:
@@ -567,7 +594,7 @@ guint pp_rule_scan_hits(const PPRule *r, const char *text, gsize len, const guin
         gboolean allowed = FALSE;
         if (r->allow) {
             pcre2_match_data *amd = pcre2_match_data_create_from_pattern(r->allow, NULL);
-            int arc = pcre2_match(r->allow, (PCRE2_SPTR)text + s, e - s, 0, PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_NO_UTF_CHECK, amd, NULL);
+            int arc = pcre2_match(r->allow, (PCRE2_SPTR)text + s, e - s, 0, PCRE2_NO_UTF_CHECK, amd, NULL);
             allowed = arc >= 0;
             pcre2_match_data_free(amd);
         }

@@ -41,6 +41,8 @@ typedef struct {
     int line;
     char *pattern_src;    /* nullable */
     pcre2_code *pattern;  /* pattern, or the terms as an alternation; nullable */
+    char *flags;          /* as given (nullable), to compile the anchored forms below */
+    pcre2_code *anchored, *anchored_whole; /* pp_rule_anchored's cache; NULL until first used */
     char **keywords;      /* NULL-terminated; nullable = no prefilter */
     guint *keyword_ids;   /* id of each keyword in PPRules.keywords (set once the rules are loaded) */
     char **terms;         /* NULL-terminated; nullable */
@@ -91,6 +93,12 @@ guint pp_rule_scan(const PPRule *r, const char *text, gsize len, pcre2_match_dat
 guint pp_rule_scan_hits(const PPRule *r, const char *text, gsize len, const guint8 *hits, pcre2_match_data *md,
                         PPMatchFn fn, gpointer user);
 pcre2_match_data *pp_match_data_new(void);
+
+/* The rule's pattern compiled anchored at the start of the subject (whole: at its end too), for
+ * matching at a given offset (a line's cell). PCRE2's JIT ignores PCRE2_ANCHORED/ENDANCHORED given
+ * at match time and falls back to the interpreter, so the anchoring is compiled in. Built on
+ * first use, thread-safe; NULL if the rule has no pattern. */
+const pcre2_code *pp_rule_anchored(const PPRule *r, gboolean whole);
 
 /* Compile a pattern the way rule files do (UTF, multiline, JIT); NULL and *error on failure. */
 pcre2_code *pp_regex_compile(const char *pattern, const char *flags, GError **error);

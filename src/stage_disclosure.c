@@ -128,7 +128,7 @@ static gboolean reason_follows(const PPRules *rules, const PPLine *ln, gsize at,
 {
     for (guint ri = 0; ri < rules->rules->len; ri++) {
         const PPRule *r = rules->rules->pdata[ri];
-        if (is_mine(r) && role_of(r, NULL) == ROLE_REASON && pp_line_match(r->pattern, ln, at, end, FALSE, md) >= 0)
+        if (is_mine(r) && role_of(r, NULL) == ROLE_REASON && pp_line_match(r, ln, at, end, FALSE, md) >= 0)
             return TRUE;
     }
     return FALSE;
@@ -201,7 +201,7 @@ static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pc
                 const MarkRule *mr = &g_array_index(mrs, MarkRule, ri);
                 const PPRule *r = mr->r;
                 PPDisclosure v = mr->v;
-                gssize me = pp_line_match(r->pattern, ln, s, ln->sq_len, FALSE, md);
+                gssize me = pp_line_match(r, ln, s, ln->sq_len, FALSE, md);
                 if (me < 0)
                     continue;
                 /* the label may sit in one cell and the value in the next */
@@ -251,7 +251,7 @@ static char *find_reason(const PPLines *L, const PPRules *rules, const Mark *m, 
             continue;
         for (guint ri = 0; ri < rules->rules->len; ri++) {
             const PPRule *r = rules->rules->pdata[ri];
-            if (!is_mine(r) || role_of(r, NULL) != ROLE_REASON || pp_line_match(r->pattern, ln, 0, ln->sq_len, FALSE, md) < 0)
+            if (!is_mine(r) || role_of(r, NULL) != ROLE_REASON || pp_line_match(r, ln, 0, ln->sq_len, FALSE, md) < 0)
                 continue;
             if (out->len)
                 g_string_append(out, "；");

@@ -192,7 +192,7 @@ static void scan_markings(PPDoc *doc, const PPLines *L, const PPRule *r, const c
         gboolean list = FALSE;
         for (gsize s = 0; s < ln->sq_len;) {
             gsize e = pp_line_cell_end(ln, s);
-            if (pp_rule_prefilter(r, ln->sq + s, e - s) && pp_line_match(r->pattern, ln, s, e, TRUE, md) >= 0) {
+            if (pp_rule_prefilter(r, ln->sq + s, e - s) && pp_line_match(r, ln, s, e, TRUE, md) >= 0) {
                 gsize h[2] = {s, e}; /* the whole cell, or the capture group named by `group` */
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
                 if (g > 0 && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g]) {
