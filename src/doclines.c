@@ -26,19 +26,12 @@ static void compile_static(void)
     }
 }
 
-static void line_free(gpointer p)
-{
-    PPLine *ln = p;
-    g_free(ln->sq);
-    g_free(ln->map);
-    g_free(ln);
-}
-
 void pp_lines_free(PPLines *l)
 {
     if (!l)
         return;
     g_ptr_array_unref(l->lines);
+    g_ptr_array_unref(l->blocks);
     g_array_unref(l->cc);
     if (l->dates)
         g_array_unref(l->dates);
@@ -121,13 +114,32 @@ static gsize squeeze_into(const char *text, gsize s, gsize e, gboolean split_gap
     return len;
 }
 
-/* A line of its own, copied out of the scratch buffers. */
-static PPLine *line_copy(const PPLine *tmp)
+/* n bytes (8-aligned) from the lines' blocks: a long document keeps tens of thousands of short
+ * lines, and three allocations each (then as many frees) cost more than squeezing them */
+static void *carve(PPLines *l, gsize n)
 {
-    PPLine *ln = g_new(PPLine, 1);
+    n = (n + 7) & ~(gsize)7;
+    if (n > l->left) {
+        gsize size = MAX(n, (gsize)256 * 1024);
+        l->cur = g_malloc(size);
+        l->left = size;
+        g_ptr_array_add(l->blocks, l->cur);
+    }
+    void *p = l->cur;
+    l->cur += n;
+    l->left -= n;
+    return p;
+}
+
+/* A line of its own, copied out of the scratch buffers. */
+static PPLine *line_copy(PPLines *l, const PPLine *tmp)
+{
+    PPLine *ln = carve(l, sizeof *ln);
     *ln = *tmp;
-    ln->sq = g_memdup2(tmp->sq, tmp->sq_len + 1);
-    ln->map = g_memdup2(tmp->map, (tmp->sq_len + 1) * sizeof(guint32));
+    ln->map = carve(l, (tmp->sq_len + 1) * sizeof(guint32));
+    memcpy(ln->map, tmp->map, (tmp->sq_len + 1) * sizeof(guint32));
+    ln->sq = carve(l, tmp->sq_len + 1);
+    memcpy(ln->sq, tmp->sq, tmp->sq_len + 1);
     return ln;
 }
 
@@ -185,7 +197,8 @@ PPLines *pp_lines_new(const PPDoc *doc)
 {
     compile_static();
     PPLines *l = g_new0(PPLines, 1);
-    l->lines = g_ptr_array_new_with_free_func(line_free);
+    l->lines = g_ptr_array_new();
+    l->blocks = g_ptr_array_new_with_free_func(g_free);
     l->cc = g_array_new(FALSE, FALSE, sizeof(int));
     l->last_date = -1;
     pcre2_match_data *md = pp_match_data_new();
@@ -221,7 +234,7 @@ PPLines *pp_lines_new(const PPDoc *doc)
                         g_array_append_val(l->cc, tmp.body_index);
                 }
                 if (shortest_cell(&tmp) <= PP_LINE_MAX_CELL)
-                    g_ptr_array_add(l->lines, line_copy(&tmp));
+                    g_ptr_array_add(l->lines, line_copy(l, &tmp));
             }
             s = e + 1;
         }

@@ -29,6 +29,9 @@ typedef struct PPLines {
     int last_date;     /* body_index of the last 成文日期-like line, -1 if none */
     GArray *cc;        /* int body_index of 版记 lines (抄送/印发…) */
     GArray *dates;     /* int body_index of date lines */
+    GPtrArray *blocks; /* the kept lines and their text are carved from these (doclines.c) */
+    char *cur;         /* free room in the last block */
+    gsize left;
 } PPLines;
 
 PPLines *pp_lines_new(const PPDoc *doc);
