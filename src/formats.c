@@ -8,6 +8,7 @@ static const PPFormat *const formats[] = {
     &pp_format_docx,
     &pp_format_pdf,
     &pp_format_legacy_office,
+    &pp_format_rtf,
     &pp_format_txt,
 };
 

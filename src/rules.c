@@ -37,7 +37,8 @@ static const struct {
     {"review_severity", KEY_SETTING}, /* severity when judgement is needed */
     {"weak_severity", KEY_SETTING},
     {"max_lines", KEY_SETTING},
-    {"fallback", KEY_SETTING},  /* disclosure: no = a marking form that counts only in its place */
+    {"fallback", KEY_SETTING},
+    {"check", KEY_SETTING},     /* quality: how matches are judged (match, date, traditional, brackets, ordinal) */  /* disclosure: no = a marking form that counts only in its place */
     {"min_length", KEY_SETTING},
     {"max_length", KEY_SETTING},
     /* privacy stage (documented in stage_privacy.c and rules/privacy.rules) */

@@ -26,6 +26,7 @@ extern const PPStage pp_stage_hidden;
 extern const PPStage pp_stage_disclosure;
 extern const PPStage pp_stage_secrets;
 extern const PPStage pp_stage_privacy;
+extern const PPStage pp_stage_quality;
 
 /* Check every stage's rule settings. */
 gboolean pp_stages_check_rules(const PPRules *rules, GError **error);

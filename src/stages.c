@@ -11,6 +11,7 @@ static const PPStage *const stages[] = {
     &pp_stage_disclosure,
     &pp_stage_secrets,
     &pp_stage_privacy,
+    &pp_stage_quality,
 };
 
 gboolean pp_stages_check_rules(const PPRules *rules, GError **error)

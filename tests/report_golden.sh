@@ -16,7 +16,7 @@ GOLDEN=${GOLDEN_DIR:-$SRC/tests/data/report}
 if [ -n "${GOLDEN_INPUTS_DIR:-}" ]; then
     mapfile -t INPUTS < <(cd "$DATA" && ls)
 else
-    INPUTS=(clean.txt marking.txt privacy.txt review.txt empty.docx)
+    INPUTS=(clean.txt marking.txt privacy.txt review.txt quality.txt empty.docx)
 fi
 WHEN="2026-01-01 09:00:00"
 
