@@ -219,7 +219,9 @@ static void check_brackets(QRun *q)
         /* PDF lines wrap inside a paragraph: allow more of them */
         int max_breaks = p->glyphs ? 2 * MAX_BREAKS : MAX_BREAKS;
         const char *t = p->text->str;
-        for (const char *c = t; *c; c = g_utf8_next_char(c)) {
+        /* bounded: a character cut at the end of the part would make g_utf8_next_char jump past the NUL */
+        const char *end = t + p->text->len;
+        for (const char *c = t; c < end && *c; c = MIN(g_utf8_next_char(c), end)) {
             if (*c == '\n' || *c == '\f') {
                 for (int k = n - 1; k >= 0; k--)
                     if (++stack[k].breaks > max_breaks) { /* left open: drop it and what it holds */
