@@ -198,6 +198,15 @@ static void report_open(QRun *q, const Open *o, const char *what)
     report(q, o->at, o->at + o->len, what);
 }
 
+/* Continuation bytes (10xxxxxx) at c; a NUL is not one, so stepping by this stops at the end. */
+static gsize strspn_cont(const char *c)
+{
+    gsize n = 0;
+    while (((guchar)c[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
 static void check_brackets(QRun *q)
 {
     enum { DEPTH = 8, MAX_BREAKS = 3 }; /* a note in parentheses may run over a few short paragraphs */
@@ -219,9 +228,8 @@ static void check_brackets(QRun *q)
         /* PDF lines wrap inside a paragraph: allow more of them */
         int max_breaks = p->glyphs ? 2 * MAX_BREAKS : MAX_BREAKS;
         const char *t = p->text->str;
-        /* bounded: a character cut at the end of the part would make g_utf8_next_char jump past the NUL */
-        const char *end = t + p->text->len;
-        for (const char *c = t; c < end && *c; c = MIN(g_utf8_next_char(c), end)) {
+        /* step over continuation bytes, never past the NUL: a part may end inside a character */
+        for (const char *c = t; *c; c++, c += strspn_cont(c)) {
             if (*c == '\n' || *c == '\f') {
                 for (int k = n - 1; k >= 0; k--)
                     if (++stack[k].breaks > max_breaks) { /* left open: drop it and what it holds */
@@ -340,7 +348,7 @@ static void check_ordinal(QRun *q)
                     g_autofree char *what = g_strdup_printf("上一个同级序号是 %d，这里是 %d", last[level], num);
                     const char *e = s;
                     for (int c = 0; c < 8 && e < eol; c++) /* the number and the start of the heading */
-                        e = g_utf8_next_char(e);
+                        e += 1 + strspn_cont(e + 1);
                     report(q, (gsize)(s - t), (gsize)(e - t), what);
                 }
                 last[level] = num;
