@@ -1,15 +1,21 @@
 /* Page layout of PDF text (see pdf_layout.h).
  *
  * Lines: characters sorted by vertical centre, a character joins the current line when its centre
- * is within half a glyph height of the line's. Within a line, x order; gaps wider than a fraction of
- * the glyph height become one space (CJK runs need a wider gap: justified Chinese is letter-spaced).
+ * is within half a glyph height of the line's and it covers no glyph already on it. Within a line,
+ * x order; gaps wider than a fraction of the glyph height become one space (CJK runs need a wider
+ * gap: justified Chinese is letter-spaced).
+ *
+ * Text in two columns: a clear vertical gutter with filled lines on both sides; each side is laid
+ * out on its own (tables inside a column included).
  *
  * Tables: a line that splits at wide gaps into >= 3 segments seeds a region; neighbouring lines join
- * while they are close and narrow. The column boundaries are the x positions no character of the
- * multi-segment lines covers (whitespace rivers). Rows start where the first column gets new content
- * while most columns have content too (a 序号 and the first line of every cell); every cell's
- * fragments are then joined top to bottom without separators, so a number wrapped inside a narrow
- * cell comes out whole.
+ * while they are close and narrow, or keep to the seed's (or a body row's) columns. The column
+ * boundaries are the x positions no character of the multi-segment lines covers (whitespace rivers;
+ * narrow ones only where rows run up to them). Cells that touch leave no rivers: then the header
+ * row's titles and the character boundaries shared by all rows place them. Rows start where the
+ * first column gets new content while most columns have content too (a 序号 and the first line of
+ * every cell); every cell's fragments are then joined top to bottom without separators, so a number
+ * wrapped inside a narrow cell comes out whole.
  */
 #include "pdf_layout.h"
 
@@ -21,8 +27,16 @@
 #define SPACE_GAP 0.1f      /* gap in em that is a word space between non-CJK characters */
 #define SPACE_GAP_CJK 0.5f  /* same between two CJK characters */
 #define COL_GAP 0.3f        /* uncovered x width in em that separates two columns */
+#define COL_GAP_TIGHT 0.15f /* same where most lines run up to it on both sides (cells that nearly touch) */
 #define ROW_VGAP 1.6f       /* vertical gap in em beyond which a line no longer belongs to a table */
+#define ROW_VGAP_ALIGNED 3.0f /* same for a line whose cells start where the table's do */
 #define MAX_COLS PP_PDF_MAX_COLS
+#define CUT_TOL 0.3f        /* points two touching glyph boxes may overlap at a cell border */
+#define GUTTER_MIN 1.0f     /* em of clear space between two columns of running text */
+#define GUTTER_VGAP 3.0f    /* vertical gap in em that ends a two-column run */
+#define GUTTER_LINES 4      /* lines with text on both sides of the gutter to call it one */
+#define COLUMN_MIN 8.0f     /* em: narrower text beside a gap is a table cell, not a column */
+#define OVERLAP_SCAN 400    /* characters of a line checked for a glyph covering another */
 
 typedef struct {
     guint first, n;        /* chars[first .. first+n), x order */
@@ -98,6 +112,27 @@ static guint compact(PPChar *ch, guint n)
     return w;
 }
 
+/* Does ch[j] cover in x a character already on the line ch[i..j)? Two glyphs of one line never sit
+ * on top of each other, but the lines of a table row do come closer than half a glyph height: a
+ * vertically centred cell's single line lies between the two lines of a wrapped neighbour, and the
+ * three would merge into one. Ligature pieces share one box and marks sit on their base: not a
+ * second line; nor is punctuation, whose box may be wider than the advance a typesetter squeezes it
+ * to (“”。 in a row). Long lines are not checked (the scan is quadratic). */
+static gboolean overlaps_line(const PPChar *ch, guint i, guint j)
+{
+    const PPChar *c = &ch[j];
+    float w = c->x2 - c->x1;
+    if (j - i > OVERLAP_SCAN || w <= 0 || g_unichar_ismark(c->c) || g_unichar_ispunct(c->c))
+        return FALSE;
+    for (guint k = i; k < j; k++) {
+        const PPChar *d = &ch[k];
+        float ov = MIN(c->x2, d->x2) - MAX(c->x1, d->x1);
+        if (ov > 0.7f * MIN(w, d->x2 - d->x1) && (d->x1 != c->x1 || d->x2 != c->x2) && !g_unichar_ispunct(d->c))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static GArray *build_lines(PPChar *ch, guint n)
 {
     GArray *lines = g_array_new(FALSE, TRUE, sizeof(Line));
@@ -108,7 +143,7 @@ static GArray *build_lines(PPChar *ch, guint n)
         guint j = i + 1;
         while (j < n) {
             float cyc = (ch[j].y1 + ch[j].y2) / 2, chh = ch_h(&ch[j]);
-            if (fabsf(cyc - yc) > LINE_JOIN * MIN(h, chh))
+            if (fabsf(cyc - yc) > LINE_JOIN * MIN(h, chh) || overlaps_line(ch, i, j))
                 break;
             /* running means keep a long line from drifting */
             yc += (cyc - yc) / (float)(j - i + 1);
@@ -180,13 +215,38 @@ static int cmp_span(const void *a, const void *b)
 
 /* Column boundaries (ncols-1 cut positions) from the uncovered x ranges of the multi-segment lines
  * in [a, b). Returns ncols. */
-static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts)
+/* Is the narrow uncovered band [r1, r2] a border between cells that nearly touch (1px padding):
+ * most lines run right up to it from both sides, rather than stopping short of it by chance? */
+static gboolean tight_river(const PPChar *ch, const Line *lines, guint a, guint b, guint minseg, float r1, float r2,
+                            float em)
+{
+    guint n = 0, tight = 0;
+    for (guint l = a; l < b; l++) {
+        if (lines[l].nseg < minseg) { /* and no other line of the region runs across it */
+            for (guint k = 0; k < lines[l].n; k++)
+                if (ch[lines[l].first + k].x1 < r1 && ch[lines[l].first + k].x2 > r2)
+                    return FALSE;
+            continue;
+        }
+        gboolean left = FALSE, right = FALSE;
+        for (guint k = 0; k < lines[l].n; k++) {
+            const PPChar *c = &ch[lines[l].first + k];
+            left |= c->x2 <= r1 + 0.01f && c->x2 > r1 - COL_GAP * em;
+            right |= c->x1 >= r2 - 0.01f && c->x1 < r2 + COL_GAP * em;
+        }
+        n++;
+        tight += left && right;
+    }
+    return tight >= 2 && tight * 4 >= n * 3;
+}
+
+static guint find_columns_of(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts, guint minseg)
 {
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(Span));
     float em = 0;
     guint nem = 0;
     for (guint l = a; l < b; l++) {
-        if (lines[l].nseg < 2)
+        if (lines[l].nseg < minseg)
             continue;
         em += lines[l].em, nem++;
         for (guint k = 0; k < lines[l].n; k++) {
@@ -202,7 +262,9 @@ static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b,
         float reach = s[0].x2;
         ncols = 1;
         for (guint i = 1; i < spans->len && ncols < MAX_COLS; i++) {
-            if (s[i].x1 - reach > COL_GAP * em)
+            float gap = s[i].x1 - reach;
+            if (gap > COL_GAP * em ||
+                (gap > COL_GAP_TIGHT * em && tight_river(ch, lines, a, b, minseg, reach, s[i].x1, em)))
                 cuts[ncols++ - 1] = (reach + s[i].x1) / 2;
             reach = MAX(reach, s[i].x2);
         }
@@ -211,6 +273,11 @@ static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b,
     return ncols;
 }
 
+
+static guint find_columns(const PPChar *ch, const Line *lines, guint a, guint b, float *cuts)
+{
+    return find_columns_of(ch, lines, a, b, cuts, 2);
+}
 
 /* Does every character of line L keep to one column per segment (no segment straddles a cut)? */
 static gboolean line_fits(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
@@ -376,27 +443,253 @@ static gboolean aligned_to(const PPChar *ch, const Line *seed, const Line *L)
     return TRUE;
 }
 
+/* Rows of generously padded tables lie further apart than lines of text: a line whose cells start
+ * where the seed's start stays in the table across a wider gap from its neighbour n. */
+static gboolean near_aligned(const PPChar *ch, const Line *seed, const Line *n, const Line *L)
+{
+    float gap = L->y1 > n->y1 ? vgap(n, L) : vgap(L, n);
+    return L->nseg >= 2 && gap < ROW_VGAP_ALIGNED * L->em && aligned_to(ch, seed, L);
+}
+
+/* Does the one-segment line L start where a segment of the seed starts and end before the next
+ * segment of the seed begins (the wrapped rest of a cell, not a paragraph across the columns)? */
+static gboolean within_column(const PPChar *ch, const Line *seed, const Line *L)
+{
+    if (L->nseg != 1)
+        return FALSE;
+    for (guint q = 0; q < seed->n; q++) {
+        const PPChar *d = &ch[seed->first + q];
+        if ((q > 0 && d->x1 - d[-1].x2 <= SEG_GAP * seed->em) || fabsf(d->x1 - L->x1) >= 0.5f * seed->em)
+            continue;
+        for (guint r = q + 1; r < seed->n; r++) /* the seed's next segment start */
+            if (d[r - q].x1 - d[r - q - 1].x2 > SEG_GAP * seed->em)
+                return L->x2 < d[r - q].x1;
+        return TRUE; /* the last column */
+    }
+    return FALSE;
+}
+
+/* ---- tables whose cells touch (no padding, no rivers): columns from the header ---- */
+
+/* Does no character of L run across x? (L is in x order.) */
+static gboolean clear_at(const PPChar *ch, const Line *L, float x)
+{
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if (c->x1 > x)
+            break;
+        if (c->x1 < x - CUT_TOL && c->x2 > x + CUT_TOL)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Is there evidence of a cell border at x in L: a gap, or script changing from CJK to digits or
+ * letters? (-1: L has nothing on one side of x.) */
+static int border_at(const PPChar *ch, const Line *L, float x)
+{
+    const PPChar *a = NULL, *b = NULL;
+    for (guint k = 0; k < L->n && !b; k++) {
+        const PPChar *c = &ch[L->first + k];
+        if ((c->x1 + c->x2) / 2 < x)
+            a = c;
+        else
+            b = c;
+    }
+    if (!a || !b)
+        return -1;
+    return b->x1 - a->x2 > COL_GAP * L->em || is_cjk(a->c) != is_cjk(b->c);
+}
+
+/* Does x fall between two touching CJK characters of L (inside a word, where a guessed border
+ * would cut running text in two)? */
+static gboolean inside_cjk_run(const PPChar *ch, const Line *L, float x)
+{
+    for (guint k = 1; k < L->n; k++) {
+        const PPChar *a = &ch[L->first + k - 1], *b = a + 1;
+        if (b->x1 >= x - CUT_TOL && a->x2 <= x + CUT_TOL)
+            return is_cjk(a->c) && is_cjk(b->c) && b->x1 - a->x2 <= COL_GAP_TIGHT * L->em;
+        if (b->x1 > x)
+            break;
+    }
+    return FALSE;
+}
+
+/* Is body line L a row under the cuts: clear at each, a border at most of those it spans? */
+static gboolean row_under(const PPChar *ch, const Line *L, const float *cuts, guint ncols)
+{
+    guint spans = 0, borders = 0;
+    for (guint k = 0; k + 1 < ncols; k++) {
+        if (!clear_at(ch, L, cuts[k]))
+            return FALSE;
+        int b = border_at(ch, L, cuts[k]);
+        spans += b >= 0, borders += b > 0;
+    }
+    return borders * 2 >= spans;
+}
+
+/* Cells that touch leave no uncovered x between columns, but the header row still has its titles
+ * apart: each column boundary lies between two titles, where every row below has a character
+ * boundary — at the next title's start when titles are left-aligned, else where the titles,
+ * centred over their columns, put it (a column ends as far right of its title's centre as it
+ * starts left of it). H is the header line, rows [h+1, hi). Returns ncols (0: no such table). */
+static guint header_columns(const PPChar *ch, const Line *lines, guint nlines, guint h, guint *hip, float *cuts)
+{
+    guint hi = *hip;
+    const Line *H = &lines[h];
+    float hs[MAX_COLS], he[MAX_COLS];
+    guint nh = 0;
+    for (guint k = 0; k < H->n; k++) {
+        const PPChar *c = &ch[H->first + k];
+        if (k == 0 || c->x1 - c[-1].x2 > SEG_GAP * H->em) {
+            if (nh == MAX_COLS)
+                return 0;
+            hs[nh] = c->x1, nh++;
+        }
+        he[nh - 1] = c->x2;
+    }
+    if (nh < 3 || hi < h + 2)
+        return 0;
+    float start = G_MAXFLOAT;
+    for (guint l = h + 1; l < hi; l++)
+        start = MIN(start, ch[lines[l].first].x1);
+    if (start > hs[0] + CUT_TOL)
+        return 0;
+    /* titles start where the rows start: left-aligned */
+    const gboolean left = hs[0] - start < 0.25f * H->em;
+    for (guint k = 0; k + 1 < nh; k++) {
+        float want = hs[k] + he[k] - start, best = -1;
+        gboolean clear = left;
+        for (guint l = h + 1; l < hi && clear; l++)
+            clear = clear_at(ch, &lines[l], hs[k + 1]);
+        if (left && !clear)
+            return 0;
+        if (left)
+            best = hs[k + 1];
+        for (guint l = h + 1; l < hi && !left; l++)
+            for (guint q = 0; q < lines[l].n; q++) {
+                float x = ch[lines[l].first + q].x1;
+                if (x < he[k] || x > hs[k + 1] || (best >= 0 && fabsf(x - want) >= fabsf(best - want)))
+                    continue;
+                gboolean ok = TRUE;
+                for (guint m = h + 1; m < hi && ok; m++)
+                    ok = clear_at(ch, &lines[m], x) && !inside_cjk_run(ch, &lines[m], x);
+                if (ok)
+                    best = x;
+            }
+        if (best < 0 || (!left && fabsf(best - want) > H->em))
+            return 0;
+        cuts[k] = start = best;
+    }
+    /* rows the growth left out (a full first cell leaves no gap) follow while they fit */
+    while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
+           row_under(ch, &lines[hi], cuts, nh))
+        hi++;
+    *hip = hi;
+    /* and the rows fill those columns: most lines of several cells have text in most columns */
+    guint multi = 0, full = 0;
+    for (guint l = h + 1; l < hi; l++) {
+        if (!row_under(ch, &lines[l], cuts, nh))
+            return 0;
+        guint8 has[MAX_COLS] = {0};
+        guint filled = 0;
+        for (guint k = 0; k < lines[l].n; k++) {
+            const PPChar *c = &ch[lines[l].first + k];
+            guint col = pp_pdf_col_of((c->x1 + c->x2) / 2, cuts, nh);
+            filled += !has[col];
+            has[col] = 1;
+        }
+        multi += filled >= 2;
+        full += filled * 10 >= nh * 6;
+    }
+    return full >= 2 && full * 2 >= multi ? nh : 0;
+}
+
+/* Are the header's cuts the rivers' cuts and more (each river has a header cut nearby)? */
+static gboolean refines(const float *cuts, guint ncols, const float *hcuts, guint hn, float em)
+{
+    for (guint c = 0; c + 1 < ncols; c++) {
+        gboolean near = FALSE;
+        for (guint k = 0; k + 1 < hn && !near; k++)
+            near = fabsf(cuts[c] - hcuts[k]) < em;
+        if (!near)
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* Grow a table region around seed line i; returns TRUE with [*a, *b) and the cuts when it is one. */
 static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, guint i, guint *a, guint *b,
                            float *cuts, guint *ncols, gboolean *single)
 {
     float width = lines[i].x2 - lines[i].x1;
     guint lo = i, hi = i + 1;
-    /* a line joins when it is close and none of its segments is as wide as a paragraph */
-    while (hi < nlines && vgap(&lines[hi - 1], &lines[hi]) < ROW_VGAP * lines[hi].em &&
-           (lines[hi].nseg >= 2 || lines[hi].x2 - lines[hi].x1 < 0.5f * width))
+    /* a line joins when it is close and none of its segments is as wide as a paragraph, or when it
+     * keeps inside one of the seed's columns (a wide cell's wrapped line) */
+    guint ref = i; /* the last line of three or more cells so far: a body row when the seed is a header */
+    while (hi < nlines) {
+        const Line *L = &lines[hi];
+        gboolean in_col = within_column(ch, &lines[i], L) || within_column(ch, &lines[ref], L);
+        gboolean near = vgap(&lines[hi - 1], L) < ROW_VGAP * L->em ||
+                        near_aligned(ch, &lines[i], &lines[hi - 1], L) || near_aligned(ch, &lines[ref], &lines[hi - 1], L) ||
+                        /* a wrapped cell of the next vertically centred row, not a heading under the table */
+                        (in_col && L->x1 > MIN(lines[i].x1, lines[ref].x1) + 0.5f * L->em &&
+                         vgap(&lines[hi - 1], L) < ROW_VGAP_ALIGNED * L->em);
+        if (!near || !(L->nseg >= 2 || L->x2 - L->x1 < 0.5f * width || in_col))
+            break;
+        if (L->nseg >= 3)
+            ref = hi;
         hi++;
-    while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em &&
+    }
+    while (lo > 0 && (vgap(&lines[lo - 1], &lines[lo]) < ROW_VGAP * lines[lo].em ||
+                      near_aligned(ch, &lines[i], &lines[lo], &lines[lo - 1])) &&
            ((lines[lo - 1].nseg < 2 && lines[lo - 1].x2 - lines[lo - 1].x1 < 0.5f * width) ||
             aligned_to(ch, &lines[i], &lines[lo - 1])))
         lo--;
+    /* further above, maybe: a line of several cells that do not start where the seed's do (a
+     * header row centred over its columns) and what is above it; they join once the columns are
+     * known if they keep to them (a header wider than its cells would hide the rivers) */
+    guint maybe = lo;
+    while (maybe > 0 &&
+           (vgap(&lines[maybe - 1], &lines[maybe]) < ROW_VGAP * lines[maybe].em ||
+            (lines[maybe - 1].nseg >= 3 && vgap(&lines[maybe - 1], &lines[maybe]) < ROW_VGAP_ALIGNED * lines[maybe].em)) &&
+           ((lines[maybe - 1].nseg < 2 && lines[maybe - 1].x2 - lines[maybe - 1].x1 < 0.5f * width) ||
+            lines[maybe - 1].nseg >= 3 || aligned_to(ch, &lines[i], &lines[maybe - 1])))
+        maybe--;
+    /* lines below the last one of three or more cells that cross the columns those leave (notes
+     * under a borderless table: "监督电话：… 联系电话：…") end the table */
+    guint last3 = i, n3 = 0;
+    for (guint l = lo; l < hi; l++)
+        if (lines[l].nseg >= 3)
+            last3 = MAX(last3, l), n3++;
+    *ncols = n3 >= 3 ? find_columns_of(ch, lines, lo, last3 + 1, cuts, 3) : 0;
+    for (guint l = last3 + 1; l < hi && *ncols >= 3; l++)
+        if (!line_fits(ch, &lines[l], cuts, *ncols)) {
+            hi = l;
+            break;
+        }
     for (int iter = 0; iter < 3; iter++) {
         *ncols = find_columns(ch, lines, lo, hi, cuts);
+        /* fewer columns than the header line has titles: cells that touch may hide the others */
+        float hcuts[MAX_COLS];
+        guint hhi = hi;
+        guint hn = iter == 0 && lines[i].nseg >= 3 && *ncols < lines[i].nseg
+                       ? header_columns(ch, lines, nlines, i, &hhi, hcuts) : 0;
+        if (hn >= 3 && hn > *ncols && refines(cuts, *ncols, hcuts, hn, lines[i].em)) {
+            *ncols = hn;
+            memcpy(cuts, hcuts, sizeof(float) * (hn - 1));
+            *a = i, *b = hhi, *single = FALSE;
+            return TRUE;
+        }
         if (*ncols < 3)
             return FALSE;
+        while (iter == 0 && lo > maybe && line_fits(ch, &lines[lo - 1], cuts, *ncols))
+            lo--;
+        /* lines above the seed that cross the columns end the table there */
         guint nlo = lo, nhi = hi;
-        while (nlo < i && !line_fits(ch, &lines[nlo], cuts, *ncols))
-            nlo++;
+        for (guint l = lo; l < i; l++)
+            if (!line_fits(ch, &lines[l], cuts, *ncols))
+                nlo = l + 1;
         for (guint l = i; l < hi; l++)
             if (!line_fits(ch, &lines[l], cuts, *ncols) && lines[l].nseg < 2) {
                 nhi = l;
@@ -434,6 +727,103 @@ static gboolean find_table(const PPChar *ch, const Line *lines, guint nlines, gu
 }
 
 static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, PPPdfEdges *edges);
+
+/* ---- text set in two columns ---- */
+
+/* Is the line (or part of it) on the left of the gutter [g1, g2]; narrows the gutter around its
+ * characters. Returns 1 left only, 2 right only, 3 both sides, 0 when the gutter closes. */
+static int gutter_side(const PPChar *ch, const Line *L, float *g1, float *g2, float min)
+{
+    int side = 0;
+    for (guint k = 0; k < L->n; k++) {
+        const PPChar *c = &ch[L->first + k];
+        float mid = (*g1 + *g2) / 2;
+        if (c->x2 > *g1 && c->x1 < *g2) { /* in the gutter: it narrows */
+            if ((c->x1 + c->x2) / 2 < mid)
+                *g1 = c->x2;
+            else
+                *g2 = c->x1;
+            if (*g2 - *g1 < min)
+                return 0;
+        }
+        side |= (c->x1 + c->x2) / 2 < mid ? 1 : 2;
+    }
+    return side;
+}
+
+/* From line i, whose two pieces are a column gap apart: the run of lines [*a, *b) that keeps a clear
+ * vertical gutter at *gx, with text on both sides in most lines, as wide as columns of running text
+ * and flush with the gutter on the left (justified or filled lines, not a table's ragged cells). */
+static gboolean find_gutter(const PPChar *ch, const Line *lines, guint nlines, guint i, guint *a, guint *b, float *gx)
+{
+    const Line *S = &lines[i];
+    float em = S->em, g1 = 0, g2 = 0;
+    *a = i, *b = i + 1;
+    for (guint k = 1; k < S->n; k++)
+        if (ch[S->first + k].x1 - ch[S->first + k - 1].x2 > GUTTER_MIN * em)
+            g1 = ch[S->first + k - 1].x2, g2 = ch[S->first + k].x1;
+    if (g2 <= g1 || g1 - S->x1 < COLUMN_MIN * em || S->x2 - g2 < COLUMN_MIN * em)
+        return FALSE;
+    guint hi = i;
+    guint both = 0, flush = 0;
+    while (hi < nlines && (hi == i || vgap(&lines[hi - 1], &lines[hi]) < GUTTER_VGAP * lines[hi].em)) {
+        int side = gutter_side(ch, &lines[hi], &g1, &g2, GUTTER_MIN * em);
+        if (!side)
+            break;
+        if (side == 3) {
+            both++;
+            for (guint k = 0; k < lines[hi].n; k++) { /* the left piece's end */
+                const PPChar *c = &ch[lines[hi].first + k];
+                if (c->x1 >= g2) {
+                    flush += k > 0 && g1 - c[-1].x2 < 1.5f * em;
+                    break;
+                }
+            }
+        }
+        hi++;
+    }
+    guint lo = i;
+    while (lo > 0 && vgap(&lines[lo - 1], &lines[lo]) < GUTTER_VGAP * lines[lo].em) {
+        float h1 = g1, h2 = g2;
+        if (gutter_side(ch, &lines[lo - 1], &h1, &h2, GUTTER_MIN * em) != 1 &&
+            gutter_side(ch, &lines[lo - 1], &h1, &h2, GUTTER_MIN * em) != 2)
+            break;
+        g1 = h1, g2 = h2;
+        lo--;
+    }
+    *a = lo, *b = hi, *gx = (g1 + g2) / 2;
+    return both >= GUTTER_LINES && both * 10 >= (hi - lo) * 4 && flush * 2 >= both;
+}
+
+/* The run's characters left of the gutter, then those right of it, each laid out on its own. */
+static void layout_two_columns(const PPChar *ch, const Line *lines, guint a, guint b, float gx, GString *text,
+                               GArray *glyphs)
+{
+    guint n = 0;
+    for (guint l = a; l < b; l++)
+        n += lines[l].n;
+    PPChar *part = g_new(PPChar, n);
+    for (int side = 0; side < 2; side++) {
+        guint m = 0;
+        for (guint l = a; l < b; l++)
+            for (guint k = 0; k < lines[l].n; k++) {
+                const PPChar *c = &ch[lines[l].first + k];
+                if (((c->x1 + c->x2) / 2 > gx) == side)
+                    part[m++] = *c;
+            }
+        PPPdfEdges unused;
+        memset(&unused, 0, sizeof unused);
+        /* an empty line around each column: its lines are full at the column's width (see the
+         * soft line breaks of privacy_text.c) */
+        if (m) {
+            if (text->len && text->str[text->len - 1] == '\n' && (text->len < 2 || text->str[text->len - 2] != '\n'))
+                g_string_append_c(text, '\n');
+            layout_lines(part, m, text, glyphs, &unused);
+            g_string_append_c(text, '\n');
+        }
+    }
+    g_free(part);
+}
 
 /* ---- rotated pages ---- */
 
@@ -536,13 +926,33 @@ static void layout_lines(PPChar *chars, guint n, GString *text, GArray *glyphs, 
             g_string_free(d, TRUE);
         }
     guint l = 0, emitted = 0; /* lines [emitted, l) are waiting to be written as plain lines */
-    guint fails = 0;
+    guint fails = 0, gutter_from = 0;
     while (l < la->len) {
         guint a, b, ncols;
         gboolean single;
+        float gx;
+        if (lines[l].nseg == 2 && l >= gutter_from) {
+            if (find_gutter(chars, lines, la->len, l, &a, &b, &gx) && b > emitted) {
+                a = MAX(a, emitted);
+                for (guint k = emitted; k < a; k++)
+                    emit_line(chars, &lines[k], text, glyphs);
+                layout_two_columns(chars, lines, a, b, gx, text, glyphs);
+                edges->last_ncols = 0;
+                l = emitted = b;
+                continue;
+            }
+            gutter_from = MAX(b, l + 1); /* a failed run is not searched again line by line */
+        }
         /* a page of thousands of multi-segment lines that never form a table is hostile: stop trying */
         if (lines[l].nseg >= 3 && fails < 64 && find_table(chars, lines, la->len, l, &a, &b, cuts, &ncols, &single) &&
             a >= emitted) {
+            if (g_getenv("PREPUB_PDF_DEBUG")) {
+                GString *d = g_string_new(NULL);
+                for (guint c = 0; c + 1 < ncols; c++)
+                    g_string_append_printf(d, " %.1f", cuts[c]);
+                g_debug("table lines %u-%u (seed %u), %u columns, cuts:%s", a, b, l, ncols, d->str);
+                g_string_free(d, TRUE);
+            }
             for (guint k = emitted; k < a; k++)
                 emit_line(chars, &lines[k], text, glyphs);
             guint row0;

@@ -3,10 +3,15 @@
  * The PDF reader hands every character of a page with its box; pp_pdf_layout groups them into lines
  * by their vertical position, orders each line by x, puts spaces where the gaps are, and rebuilds
  * tables: a run of lines whose characters fall into consistent columns becomes one line per table
- * row, cells separated by '\t', every cell's wrapped fragments joined top to bottom. Kept free of
- * poppler so it can be tested on synthetic pages, and shared with the OFD reader (ofd_page.c makes
- * PPChar from TextCode positions). Files: pdf_layout.c (lines, tables, turned pages),
- * pdf_rows.c (rows broken by a page break), pdf_gbk.c (GBK drawn through a single-byte font).
+ * row, cells separated by '\t', every cell's wrapped fragments joined top to bottom. Producers differ
+ * (LibreOffice, Word, WPS, Chromium/Skia, cairo, OCR layers), so only glyph geometry is used: glyphs
+ * covering one another are on two lines (vertically centred cells); columns come from uncovered x
+ * ranges, narrow ones only where rows run up to them (1px padding), or, when cells touch, from the
+ * header row's titles and the character boundaries all rows share; text set in two columns is read
+ * column by column, each set off by an empty line. Kept free of poppler so it can be tested on
+ * synthetic pages, and shared with the OFD reader (ofd_page.c makes PPChar from TextCode positions).
+ * Files: pdf_layout.c (lines, tables, columns, turned pages), pdf_rows.c (rows broken by a page
+ * break), pdf_gbk.c (GBK drawn through a single-byte font).
  */
 #ifndef PP_PDF_LAYOUT_H
 #define PP_PDF_LAYOUT_H

@@ -69,7 +69,8 @@ static glong display_width(const char *s, gsize n)
     return w;
 }
 
-static guint8 *soft_breaks(const char *s, gsize n)
+/* The breaks to drop in one block of lines [s, s + n) (offsets into the bitmap from base). */
+static void soft_breaks_block(const char *s, gsize n, gsize base, guint8 **drop, gsize total)
 {
     glong widest = 0;
     for (gsize ls = 0; ls < n;) {
@@ -80,8 +81,7 @@ static guint8 *soft_breaks(const char *s, gsize n)
         ls = le + 1;
     }
     if (widest < 20)
-        return NULL;
-    guint8 *drop = NULL;
+        return;
     static const char *const enders[] = {"。", "！", "？", "：", "；", ":", ";", "!", "?"};
     for (gsize ls = 0; ls < n;) {
         const char *nl = memchr(s + ls, '\n', n - ls);
@@ -98,11 +98,24 @@ static guint8 *soft_breaks(const char *s, gsize n)
                 join = FALSE;
         }
         if (join) {
-            if (!drop)
-                drop = g_malloc0(n / 8 + 1);
-            drop[le >> 3] |= (guint8)(1u << (le & 7));
+            if (!*drop)
+                *drop = g_malloc0(total / 8 + 1);
+            (*drop)[(base + le) >> 3] |= (guint8)(1u << ((base + le) & 7));
         }
         ls = next;
+    }
+}
+
+/* Blocks are separated by an empty line: the PDF layout puts one around each column of text set in
+ * columns, whose lines are full at the column's width, not the page's. */
+static guint8 *soft_breaks(const char *s, gsize n)
+{
+    guint8 *drop = NULL;
+    for (gsize bs = 0; bs < n;) {
+        const char *sep = memmem(s + bs, n - bs, "\n\n", 2);
+        gsize be = sep ? (gsize)(sep - s) + 1 : n;
+        soft_breaks_block(s + bs, be - bs, bs, &drop, n);
+        bs = be + (sep != NULL);
     }
     return drop;
 }

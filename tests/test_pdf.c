@@ -587,6 +587,88 @@ static void test_letter_spaced(void)
     g_assert_cmpstr(text->str, ==, "抄 送 县 委 办 公 室\n县 人 大 常 委 会 办\n");
 }
 
+/* Like put, each character w points wide and h high. */
+static guint put_wh(PPChar *ch, guint n, float x, float top, const char *s, float w, float h)
+{
+    for (; *s; s = g_utf8_next_char(s), x += w)
+        ch[n++] = (PPChar){.c = g_utf8_get_char(s), .x1 = x, .y1 = top, .x2 = x + w, .y2 = top + h};
+    return n;
+}
+
+/* Glyph boxes as tall as the line pitch: a vertically centred cell's line lies half a line from the
+ * two lines of its wrapped neighbour, within the line-joining distance of both; glyphs that would
+ * sit on top of each other keep the address's lines apart. */
+static void test_overlapping_lines(void)
+{
+    PPChar ch[96];
+    guint n = 0;
+    n = put_wh(ch, n, 0, 0, "序号", 10, 14), n = put_wh(ch, n, 40, 0, "姓名", 10, 14);
+    n = put_wh(ch, n, 100, 0, "住址", 10, 14);
+    n = put_wh(ch, n, 100, 20, "重庆市黔江区", 10, 14);
+    n = put_wh(ch, n, 0, 26, "1", 5, 14), n = put_wh(ch, n, 40, 26, "张三", 10, 14);
+    n = put_wh(ch, n, 100, 32, "人民路5号", 10, 14);
+    n = put_wh(ch, n, 0, 56, "2", 5, 14), n = put_wh(ch, n, 40, 56, "李四", 10, 14);
+    n = put_wh(ch, n, 100, 56, "四川省绵阳市", 10, 14);
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    PPPdfEdges edges;
+    pp_pdf_layout(ch, n, text, glyphs, &edges);
+    g_assert_cmpstr(text->str, ==, "序号\t姓名\t住址\n1\t张三\t重庆市黔江区人民路5号\n2\t李四\t四川省绵阳市\n");
+}
+
+/* Running text set in two columns: each column is read top to bottom on its own, set off by an
+ * empty line; the title across both columns stays where it is. */
+static void test_two_columns(void)
+{
+    PPChar ch[256];
+    guint n = 0;
+    n = put(ch, n, 100, 0, "行政处罚信息公示");
+    static const char *const left[] = {"当事人张三住址重庆市黔", "江区人民路五号经查当事", "人销售过期食品违反食品", "安全法第三十四条的规定"};
+    static const char *const right[] = {"当事人李四住址四川省绵", "阳市游仙区经查当事人无", "证经营违反无证无照经营", "查处办法第二条的规定。"};
+    for (guint i = 0; i < G_N_ELEMENTS(left); i++) {
+        n = put(ch, n, 0, 20 + 12.0f * (float)i, left[i]);
+        n = put(ch, n, 140, 20 + 12.0f * (float)i, right[i]);
+    }
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    PPPdfEdges edges;
+    pp_pdf_layout(ch, n, text, glyphs, &edges);
+    g_assert_cmpstr(text->str, ==,
+                    "行政处罚信息公示\n\n当事人张三住址重庆市黔\n江区人民路五号经查当事\n人销售过期食品违反食品\n"
+                    "安全法第三十四条的规定\n\n当事人李四住址四川省绵\n阳市游仙区经查当事人无\n证经营违反无证无照经营\n"
+                    "查处办法第二条的规定。\n\n");
+    g_assert_cmpuint(glyphs->len, ==, n);
+}
+
+/* Cells without padding touch: no uncovered x between the number columns. The header's titles,
+ * centred over their columns, and the character boundaries every row shares give the columns. */
+static void test_touching_cells(void)
+{
+    PPChar ch[256];
+    guint n = 0;
+    /* columns: 姓名 [0, 40), 证号 [40, 130) (18 digits of 5), 电话 [130, 185) (11 digits), 住址 [185, …) */
+    n = put(ch, n, 10, 0, "姓名"), n = put(ch, n, 75, 0, "证号"), n = put(ch, n, 147.5f, 0, "电话");
+    n = put(ch, n, 200, 0, "住址");
+    static const char *const rows[][4] = {{"张三", "500235198001011234", "13800138000", "重庆市黔江区"},
+                                          {"欧阳修文", "510704197802031235", "13900139000", "四川省绵阳市"},
+                                          {"李四", "110105199003041236", "13700137000", "北京市朝阳区"}};
+    for (guint r = 0; r < G_N_ELEMENTS(rows); r++) {
+        float y = 12 + 12.0f * (float)r;
+        n = put(ch, n, 0, y, rows[r][0]);
+        n = put_wh(ch, n, 40, y, rows[r][1], 5, 10);
+        n = put_wh(ch, n, 130, y, rows[r][2], 5, 10);
+        n = put(ch, n, 185, y, rows[r][3]);
+    }
+    g_autoptr(GString) text = g_string_new(NULL);
+    g_autoptr(GArray) glyphs = g_array_new(FALSE, FALSE, sizeof(PPGlyph));
+    PPPdfEdges edges;
+    pp_pdf_layout(ch, n, text, glyphs, &edges);
+    g_assert_cmpstr(text->str, ==,
+                    "姓名\t证号\t电话\t住址\n张三\t500235198001011234\t13800138000\t重庆市黔江区\n"
+                    "欧阳修文\t510704197802031235\t13900139000\t四川省绵阳市\n"
+                    "李四\t110105199003041236\t13700137000\t北京市朝阳区\n");
+}
+
 /* Text from fonts without a usable ToUnicode map comes out as private-use characters: no text. */
 static void test_garbled(void)
 {
@@ -662,6 +744,9 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf/short-numbers-not-glued", test_short_numbers_not_glued);
     g_test_add_func("/pdf/first-column-wraps", test_first_column_wraps);
     g_test_add_func("/pdf/letter-spaced", test_letter_spaced);
+    g_test_add_func("/pdf/overlapping-lines", test_overlapping_lines);
+    g_test_add_func("/pdf/two-columns", test_two_columns);
+    g_test_add_func("/pdf/touching-cells", test_touching_cells);
     g_test_add_func("/pdf/garbled", test_garbled);
     g_test_add_func("/pdf/bid", test_bid);
     g_test_add_func("/pdf/corpus-errors", test_corpus_errors);
