@@ -13,19 +13,24 @@ PREPUB=${PREPUB:-build/prepub}
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-measure() { # label, command... → "label  median_s  peak_MiB"
+# Wall and CPU (user + system) seconds, both medians: on a shared machine the wall clock mostly
+# measures the neighbours, CPU seconds what the program itself costs (prepub may use two threads
+# on a PDF, so compare its wall time with the peers' too).
+measure() { # label, command... → "label  median_wall_s  median_cpu_s  peak_MiB"
   local label=$1; shift
-  local times=() rss=0
+  local times=() cpus=() rss=0
   for _ in $(seq "$N"); do
     local out
-    /usr/bin/time -o "$tmp" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -o "$tmp" -f "%e %U %S %M" "$@" >/dev/null 2>&1 || true
     out=$(tail -1 "$tmp")
-    times+=("${out% *}")
-    local r=${out#* }; [ "$r" -gt "$rss" ] && rss=$r
+    times+=("$(echo "$out" | awk '{print $1}')")
+    cpus+=("$(echo "$out" | awk '{print $2 + $3}')")
+    local r; r=$(echo "$out" | awk '{print $4}'); [ "$r" -gt "$rss" ] && rss=$r
   done
-  local med
+  local med cmed
   med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  printf '%-44s %8.3f s %8.1f MiB\n' "$label" "$med" "$(echo "$rss/1024" | bc -l)"
+  cmed=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  printf '%-44s %8.3f s wall %8.3f s cpu %8.1f MiB\n' "$label" "$med" "$cmed" "$(echo "$rss/1024" | bc -l)"
 }
 
 echo "== long_report.pdf ($(pdfinfo $BENCH/long_report.pdf 2>/dev/null | awk '/^Pages/{print $2}') pages)"

@@ -1,5 +1,6 @@
 /* Documents, parts, findings and the name tables of the enums in prepub.h. */
 #include "prepub.h"
+#include "doclines.h"
 
 #include <string.h>
 
@@ -131,11 +132,13 @@ void pp_doc_free(PPDoc *doc)
     g_free(doc->reason);
     g_free(doc->redacted_path);
     g_free(doc->redact_error);
+    g_clear_pointer(&doc->lines, pp_lines_free);
     g_free(doc);
 }
 
 PPPart *pp_doc_add_part(PPDoc *doc, PPPartKind kind, int page, const char *origin)
 {
+    g_clear_pointer(&doc->lines, pp_lines_free); /* the line model is of the parts as they were */
     PPPart *p = g_new0(PPPart, 1);
     p->kind = kind;
     p->page = page;
@@ -159,6 +162,7 @@ int pp_part_line_at(const PPPart *p, gsize offset)
 
 void pp_doc_prune_empty_parts(PPDoc *doc)
 {
+    g_clear_pointer(&doc->lines, pp_lines_free);
     for (guint i = doc->parts->len; i-- > 0;) {
         PPPart *p = doc->parts->pdata[i];
         gboolean empty = TRUE;

@@ -1,7 +1,10 @@
 /* Lines of a document with their position (top of page 1, 成文日期, 版记). See doclines.h. */
+#define _GNU_SOURCE /* memmem */
 #include "doclines.h"
 
 #include <string.h>
+
+static const void *find_str(const char *h, gsize n, const char *needle) { return memmem(h, n, needle, strlen(needle)); }
 
 /* A 成文日期 or 印发日期 standing alone in its line or cell: 2025年3月12日, 2020 年 7 月 7 日 (squeezed),
  * 二〇二五年三月十二日, 2018年7月30日印发. */
@@ -23,19 +26,12 @@ static void compile_static(void)
     }
 }
 
-static void line_free(gpointer p)
-{
-    PPLine *ln = p;
-    g_free(ln->sq);
-    g_free(ln->map);
-    g_free(ln);
-}
-
 void pp_lines_free(PPLines *l)
 {
     if (!l)
         return;
     g_ptr_array_unref(l->lines);
+    g_ptr_array_unref(l->blocks);
     g_array_unref(l->cc);
     if (l->dates)
         g_array_unref(l->dates);
@@ -49,19 +45,30 @@ static gboolean is_blank(gunichar c)
            c == 0x202F || c == 0x205F;
 }
 
-/* Squeeze text[s, e) into a line. Markdown emphasis ("**", "__") and heading marks ("## ") go too:
- * converted documents carry them around whole markings (**信息公开选项：主动公开**). split_gaps: a run of two or more
- * blanks separates cells, as in page headers laid out with spaces ("机密★1年      某某县人民政府"). */
-static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
+/* Squeeze text[s, e) into sq/map (room for e - s + 1 entries); returns the squeezed length.
+ * Markdown emphasis ("**", "__") and heading marks ("## ") go too: converted documents carry them
+ * around whole markings (**信息公开选项：主动公开**). split_gaps: a run of two or more blanks
+ * separates cells, as in page headers laid out with spaces ("机密★1年      某某县人民政府").
+ * This runs over every byte of the document, so it writes into the caller's scratch buffers (only
+ * the short lines that are kept get their own copy) and copies CJK characters without decoding. */
+static gsize squeeze_into(const char *text, gsize s, gsize e, gboolean split_gaps, char *sq, guint32 *map)
 {
-    /* written straight into buffers sized for the whole line: this runs over every byte of the
-     * document, twice (disclosure and secrets), so no per-character appends */
-    char *sq = g_malloc(e - s + 1);
-    guint32 *map = g_new(guint32, e - s + 1);
     gsize len = 0;
     int blanks = 0;
     for (gsize i = s; i < e;) {
         unsigned char b = (unsigned char)text[i];
+        /* U+4000–U+9FFF (lead bytes E4–E9): never blank nor markup, the bulk of a Chinese text */
+        if (b >= 0xE4 && b <= 0xE9 && i + 3 <= e && !(split_gaps && blanks >= 2)) {
+            blanks = 0;
+            guint32 rel = (guint32)(i - s);
+            map[len] = rel;
+            map[len + 1] = rel + 1;
+            map[len + 2] = rel + 2;
+            memcpy(sq + len, text + i, 3);
+            len += 3;
+            i += 3;
+            continue;
+        }
         gunichar c = b < 0x80 ? b : g_utf8_get_char(text + i);
         gsize n = b < 0x80 ? 1 : (gsize)(g_utf8_next_char(text + i) - (text + i));
         gboolean emph = (c == '*' || c == '_') && ((i + 1 < e && text[i + 1] == (char)c) || (i > s && text[i - 1] == (char)c));
@@ -100,27 +107,50 @@ static PPLine *squeeze(const char *text, gsize s, gsize e, gboolean split_gaps)
     }
     while (len && sq[len - 1] == '\t')
         len--;
-    if (!len) {
-        g_free(sq);
-        g_free(map);
-        return NULL;
+    if (len) {
+        sq[len] = '\0';
+        map[len] = (guint32)(e - s);
     }
-    sq[len] = '\0';
-    map[len] = (guint32)(e - s);
-    PPLine *ln = g_new0(PPLine, 1);
-    ln->start = s;
-    ln->sq_len = len;
-    ln->sq = sq;
-    ln->map = map;
-    ln->body_index = -1;
+    return len;
+}
+
+/* n bytes (8-aligned) from the lines' blocks: a long document keeps tens of thousands of short
+ * lines, and three allocations each (then as many frees) cost more than squeezing them */
+static void *carve(PPLines *l, gsize n)
+{
+    n = (n + 7) & ~(gsize)7;
+    if (n > l->left) {
+        gsize size = MAX(n, (gsize)256 * 1024);
+        l->cur = g_malloc(size);
+        l->left = size;
+        g_ptr_array_add(l->blocks, l->cur);
+    }
+    void *p = l->cur;
+    l->cur += n;
+    l->left -= n;
+    return p;
+}
+
+/* A line of its own, copied out of the scratch buffers. */
+static PPLine *line_copy(PPLines *l, const PPLine *tmp)
+{
+    PPLine *ln = carve(l, sizeof *ln);
+    *ln = *tmp;
+    ln->map = carve(l, (tmp->sq_len + 1) * sizeof(guint32));
+    memcpy(ln->map, tmp->map, (tmp->sq_len + 1) * sizeof(guint32));
+    ln->sq = carve(l, tmp->sq_len + 1);
+    memcpy(ln->sq, tmp->sq, tmp->sq_len + 1);
     return ln;
 }
 
-gssize pp_line_match(const pcre2_code *re, const PPLine *ln, gsize s, gsize end, gboolean whole, pcre2_match_data *md)
+gssize pp_line_match(const PPRule *r, const PPLine *ln, gsize s, gsize end, gboolean whole, pcre2_match_data *md)
 {
-    /* the subject starts at the cell, so a rule's ^ means "start of the cell" */
-    uint32_t opts = PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK | (whole ? PCRE2_ENDANCHORED : 0);
-    int rc = pcre2_match(re, (PCRE2_SPTR)ln->sq + s, end - s, 0, opts, md, NULL);
+    /* the subject starts at the cell, so a rule's ^ means "start of the cell"; the anchoring is
+     * compiled into the pattern (pp_rule_anchored) so that JIT runs it */
+    const pcre2_code *re = pp_rule_anchored(r, whole);
+    if (!re)
+        return -1;
+    int rc = pcre2_match(re, (PCRE2_SPTR)ln->sq + s, end - s, 0, PCRE2_NO_UTF_CHECK, md, NULL);
     if (rc < 0)
         return -1;
     return (gssize)(s + pcre2_get_ovector_pointer(md)[1]);
@@ -167,11 +197,15 @@ PPLines *pp_lines_new(const PPDoc *doc)
 {
     compile_static();
     PPLines *l = g_new0(PPLines, 1);
-    l->lines = g_ptr_array_new_with_free_func(line_free);
+    l->lines = g_ptr_array_new();
+    l->blocks = g_ptr_array_new_with_free_func(g_free);
     l->cc = g_array_new(FALSE, FALSE, sizeof(int));
     l->last_date = -1;
     pcre2_match_data *md = pp_match_data_new();
     GArray *dates = g_array_new(FALSE, FALSE, sizeof(int));
+    gsize room = 0;
+    char *sq = NULL;
+    guint32 *map = NULL;
     for (guint pi = 0; pi < doc->parts->len; pi++) {
         const PPPart *p = doc->parts->pdata[pi];
         if (!visible(p->kind))
@@ -181,31 +215,44 @@ PPLines *pp_lines_new(const PPDoc *doc)
         for (gsize s = 0; s < len;) {
             const char *nl = memchr(t + s, '\n', len - s);
             gsize e = nl ? (gsize)(nl - t) : len;
-            PPLine *ln = squeeze(t, s, e, p->kind == PP_PART_HEADER || p->kind == PP_PART_FOOTER);
-            if (ln) {
-                ln->part_index = (int)pi;
-                ln->kind = p->kind;
-                ln->page = p->page;
+            if (e - s + 1 > room) {
+                room = MAX(e - s + 1, 2 * room);
+                sq = g_realloc(sq, room);
+                map = g_renew(guint32, map, room);
+            }
+            PPLine tmp = {.part_index = (int)pi, .kind = p->kind, .page = p->page, .sq = sq, .map = map,
+                          .start = s, .body_index = -1};
+            tmp.sq_len = squeeze_into(t, s, e, p->kind == PP_PART_HEADER || p->kind == PP_PART_FOOTER, sq, map);
+            if (tmp.sq_len) {
                 if (p->kind == PP_PART_BODY) {
-                    ln->body_index = l->n_body++;
-                    if (any_cell(date_re, ln, md))
-                        g_array_append_val(dates, ln->body_index);
-                    if (any_cell(cc_re, ln, md))
-                        g_array_append_val(l->cc, ln->body_index);
+                    tmp.body_index = l->n_body++;
+                    /* cheap necessary conditions first: a date holds 年; a 版记 line a colon or 印发 */
+                    if (find_str(sq, tmp.sq_len, "年") && any_cell(date_re, &tmp, md))
+                        g_array_append_val(dates, tmp.body_index);
+                    if ((memchr(sq, ':', tmp.sq_len) || find_str(sq, tmp.sq_len, "：") || find_str(sq, tmp.sq_len, "印发")) &&
+                        any_cell(cc_re, &tmp, md))
+                        g_array_append_val(l->cc, tmp.body_index);
                 }
-                if (shortest_cell(ln) <= PP_LINE_MAX_CELL)
-                    g_ptr_array_add(l->lines, ln);
-                else
-                    line_free(ln);
+                if (shortest_cell(&tmp) <= PP_LINE_MAX_CELL)
+                    g_ptr_array_add(l->lines, line_copy(l, &tmp));
             }
             s = e + 1;
         }
     }
+    g_free(sq);
+    g_free(map);
     if (dates->len)
         l->last_date = g_array_index(dates, int, dates->len - 1);
     l->dates = dates; /* all of them: a 附注 may follow the main text's date, before its attachments */
     pcre2_match_data_free(md);
     return l;
+}
+
+const PPLines *pp_doc_lines(PPDoc *doc)
+{
+    if (!doc->lines)
+        doc->lines = pp_lines_new(doc);
+    return doc->lines;
 }
 
 gboolean pp_line_is_top(const PPLines *l, const PPLine *ln, int max_lines)
@@ -223,14 +270,19 @@ gboolean pp_line_is_top(const PPLines *l, const PPLine *ln, int max_lines)
     }
 }
 
+/* Is some x of a (ascending: lines are numbered in order) within x - before <= bi <= x + after?
+ * Binary search: asked for every line in scope, and a long document has many dates. */
 static gboolean near(const GArray *a, int bi, int before, int after)
 {
-    for (guint i = 0; i < a->len; i++) {
-        int x = g_array_index(a, int, i);
-        if (bi >= x - before && bi <= x + after)
-            return TRUE;
+    guint lo = 0, hi = a->len;
+    while (lo < hi) { /* first x >= bi - after */
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(a, int, mid) < bi - after)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return FALSE;
+    return lo < a->len && g_array_index(a, int, lo) <= bi + before;
 }
 
 gboolean pp_line_is_tail(const PPLines *l, const PPLine *ln)

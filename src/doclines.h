@@ -22,18 +22,24 @@ typedef struct {
     int body_index;    /* index among the non-empty body lines of the document; -1 elsewhere */
 } PPLine;
 
-typedef struct {
+typedef struct PPLines {
     GPtrArray *lines;  /* PPLine*, in part order; only parts a reader sees (body, header, footer,
                           footnote, textbox); empty lines are left out */
     int n_body;
     int last_date;     /* body_index of the last 成文日期-like line, -1 if none */
     GArray *cc;        /* int body_index of 版记 lines (抄送/印发…) */
     GArray *dates;     /* int body_index of date lines */
+    GPtrArray *blocks; /* the kept lines and their text are carved from these (doclines.c) */
+    char *cur;         /* free room in the last block */
+    gsize left;
 } PPLines;
 
 PPLines *pp_lines_new(const PPDoc *doc);
 void pp_lines_free(PPLines *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(PPLines, pp_lines_free)
+/* The document's lines, built on first use and kept in doc->lines until pp_stages_run frees them:
+ * the line model runs over every byte, so the stages share one. */
+const PPLines *pp_doc_lines(PPDoc *doc);
 
 /* Where a line stands. */
 gboolean pp_line_is_top(const PPLines *l, const PPLine *ln, int max_lines); /* first lines of page 1, header, textbox */
@@ -50,9 +56,9 @@ static inline gsize pp_line_offset(const PPLine *ln, gsize i) { return ln->start
 /* End of the table cell that starts at sq offset s. */
 gsize pp_line_cell_end(const PPLine *ln, gsize s);
 
-/* Anchored match of a compiled pattern at sq offset s, the subject ending at `end`.
+/* Anchored match of a rule's pattern at sq offset s, the subject ending at `end`.
  * whole: the match must end at `end`. Returns the match end or -1. */
-gssize pp_line_match(const pcre2_code *re, const PPLine *ln, gsize s, gsize end, gboolean whole,
+gssize pp_line_match(const PPRule *r, const PPLine *ln, gsize s, gsize end, gboolean whole,
                      pcre2_match_data *md);
 
 /* The squeezed text between two offsets; newly allocated. */

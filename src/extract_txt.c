@@ -123,6 +123,11 @@ static int count_fields(const char *line, gsize len)
         return 0; /* already a tab table or tab-indented: leave it */
     int fields = i < len ? 1 : 0;
     while (i < len) {
+        unsigned char c = (unsigned char)line[i];
+        if (c != ' ' && c != 0xE3) { /* no gap starts here: skip without the call */
+            i++;
+            continue;
+        }
         if (is_gap(line + i, &g) && i + g < len) {
             fields++;
             i += g;
@@ -145,8 +150,16 @@ static void align_space_tables(GString *text)
     }
     guint n = lines->len;
     gboolean *row = g_new0(gboolean, n + 1);
-    for (guint i = 0; i < n; i++)
+    gboolean any = FALSE;
+    for (guint i = 0; i < n; i++) {
         row[i] = count_fields(lines->pdata[i], strlen(lines->pdata[i])) >= 3;
+        any |= row[i] && i > 0 && row[i - 1];
+    }
+    if (!any && !memchr(text->str, '\0', text->len)) { /* no table: the text would be rebuilt as it is */
+        g_free(row);
+        g_ptr_array_unref(lines);
+        return;
+    }
     g_string_truncate(text, 0);
     for (guint i = 0; i < n; i++) {
         const char *l = lines->pdata[i];

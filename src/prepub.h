@@ -131,6 +131,8 @@ typedef struct {
     double seconds;     /* time spent on the document */
     char *redacted_path;/* where the masked copy was written; nullable */
     char *redact_error; /* why no good masked copy could be made; nullable */
+    struct PPLines *lines; /* doclines.h: built once by the first stage that needs it (disclosure and
+                              secrets share it), freed when the stages are done; nullable */
 } PPDoc;
 
 PPDoc *pp_doc_new(const char *path, const char *fs_path);

@@ -65,6 +65,10 @@ gboolean pv_words_after(const PVText *t, gsize off, int chars, char **words);
 gboolean pv_contains_any(const char *s, gsize n, char **words);
 /* A header cell (or row) holds one of the terms, spaces ignored. */
 gboolean pv_header_has(const char *h, gsize n, char **terms);
+/* present[i] = 0 where words[i] is certainly not in the scratch text (one pass for all of them,
+ * keywords.c), 1 where it may be: lets the cue loops skip their memmem pass over a large part for
+ * every cue that is absent. Small texts are not scanned (all 1). present holds n bytes. */
+void pv_words_present(const PVText *t, const char *const *words, gsize n, guint8 *present);
 /* memmem for a NUL-terminated needle; NULL if absent. */
 const char *pv_find(const char *hay, gsize n, const char *needle);
 /* Report a finding for the scratch range [s, e): raw text from the original, masked by the rule's

@@ -193,11 +193,14 @@ static void names_in_columns(PVText *t, const PPRule *r, char **columns, char **
     }
 }
 
-static void names_after_cues(PVText *t, const PPRule *r, char **cues, PPSeverity sev)
+/* present: per cue, may it occur (pv_words_present) */
+static void names_after_cues(PVText *t, const PPRule *r, char **cues, const guint8 *present, PPSeverity sev)
 {
     const char *limit = t->s + t->len;
     for (char **c = cues; c && *c; c++) {
         gsize cl = strlen(*c);
+        if (!present[c - cues])
+            continue;
         for (const char *h = pv_find(t->s, t->len, *c); h; h = pv_find(h + cl, (gsize)(limit - h) - cl, *c)) {
             if (h > t->s && g_str_has_prefix(g_utf8_prev_char(h), "被"))
                 continue; /* 被申请人 is the agency */
@@ -249,12 +252,14 @@ static gboolean id_follows(const GArray *ids, gsize off, gsize bytes)
 }
 
 /* need_id: the words only count when an ID number actually follows them */
-static void names_before_words(PVText *t, const PPRule *r, const char *const *words, gsize nwords, PPSeverity sev,
-                               const GArray *need_id)
+static void names_before_words(PVText *t, const PPRule *r, const char *const *words, gsize nwords, const guint8 *present,
+                               PPSeverity sev, const GArray *need_id)
 {
     const char *limit = t->s + t->len;
     for (gsize w = 0; w < nwords; w++) {
         gsize wl = strlen(words[w]);
+        if (!present[w])
+            continue;
         for (const char *h = pv_find(t->s, t->len, words[w]); h; h = pv_find(h + wl, (gsize)(limit - h) - wl, words[w])) {
             if (need_id && !id_follows(need_id, (gsize)(h - t->s), 40))
                 continue;
@@ -462,23 +467,39 @@ void pv_detect_names(PVText *t, const PPRule *r)
     char **weak = pp_rule_setting_list(r, "weak_cues");
     char **anti = pp_rule_setting_list(r, "anti_context");
     int ws = pp_severity_from_name(pp_rule_setting(r, "weak_severity", "info"));
-    names_in_columns(t, r, columns, anti);
-    names_in_salutation(t, r);
-    names_after_cues(t, r, cues, name_severity(t, r, TRUE));
     static const char *const suffixes[] = {"先生", "女士"};
-    names_before_words(t, r, suffixes, G_N_ELEMENTS(suffixes), name_severity(t, r, FALSE), NULL);
     /* a name next to an ID number: 张三（身份证号：5002…）, 张三，身份证号码 5002… */
     static const char *const id_words[] = {"(身份证", ",身份证", "(公民身份", ",公民身份", "(证件号", ",证件号"};
-    g_autoptr(GArray) ids = id_starts(t);
-    names_before_words(t, r, id_words, G_N_ELEMENTS(id_words), name_severity(t, r, TRUE), ids);
     /* a person described: 张三，男，1980年生 / 张三，性别：女 */
     static const char *const person_words[] = {",男,", ",女,", ",性别"};
-    names_before_words(t, r, person_words, G_N_ELEMENTS(person_words), name_severity(t, r, TRUE), NULL);
+    /* which of all these words occur: one pass over the part instead of one per list */
+    gsize nc = g_strv_length(cues), nw = g_strv_length(weak);
+    gsize o_weak = nc, o_suf = o_weak + nw, o_id = o_suf + G_N_ELEMENTS(suffixes), o_person = o_id + G_N_ELEMENTS(id_words);
+    gsize nall = o_person + G_N_ELEMENTS(person_words);
+    const char **all = g_new(const char *, nall + 1);
+    for (gsize i = 0; i < nc; i++)
+        all[i] = cues[i];
+    for (gsize i = 0; i < nw; i++)
+        all[o_weak + i] = weak[i];
+    memcpy(all + o_suf, suffixes, sizeof suffixes);
+    memcpy(all + o_id, id_words, sizeof id_words);
+    memcpy(all + o_person, person_words, sizeof person_words);
+    g_autofree guint8 *present = g_malloc(nall + 1);
+    pv_words_present(t, all, nall, present);
+    g_free(all);
+
+    names_in_columns(t, r, columns, anti);
+    names_in_salutation(t, r);
+    names_after_cues(t, r, cues, present, name_severity(t, r, TRUE));
+    names_before_words(t, r, suffixes, G_N_ELEMENTS(suffixes), present + o_suf, name_severity(t, r, FALSE), NULL);
+    g_autoptr(GArray) ids = id_starts(t);
+    names_before_words(t, r, id_words, G_N_ELEMENTS(id_words), present + o_id, name_severity(t, r, TRUE), ids);
+    names_before_words(t, r, person_words, G_N_ELEMENTS(person_words), present + o_person, name_severity(t, r, TRUE), NULL);
     /* a table row or a line with an ID is about a person: a name in it is that person's */
     cells_of_id_rows(t, r, name_cell, name_severity(t, r, TRUE));
     names_in_counted_lists(t, r, name_severity(t, r, TRUE));
     names_before_ids(t, r, name_severity(t, r, TRUE));
-    names_after_cues(t, r, weak, ws < 0 ? PP_SEV_INFO : (PPSeverity)ws);
+    names_after_cues(t, r, weak, present + o_weak, ws < 0 ? PP_SEV_INFO : (PPSeverity)ws);
     g_strfreev(columns);
     g_strfreev(cues);
     g_strfreev(weak);
@@ -616,8 +637,13 @@ void pv_detect_addresses(PVText *t, const PPRule *r)
     cells_of_id_rows(t, r, address_cell, r->severity);
     /* cue words in running text: 住址：…, 家住…, 通讯地址：… */
     const char *limit = t->s + t->len;
+    guint nc = nl + G_N_ELEMENTS(builtin);
+    g_autofree guint8 *present = g_malloc(nc + 1);
+    pv_words_present(t, (const char *const *)cues, nc, present);
     for (char **c = cues; c && *c; c++) {
         gsize cl = strlen(*c);
+        if (!present[c - cues])
+            continue;
         for (const char *h = pv_find(t->s, t->len, *c); h; h = pv_find(h + cl, (gsize)(limit - h) - cl, *c)) {
             if (pv_words_before(t, (gsize)(h - t->s), window, anti) || org_block_above(t, (gsize)(h - t->s), anti))
                 continue; /* 单位住所, 公司…住所: an organisation's address */

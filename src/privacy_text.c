@@ -4,6 +4,7 @@
 #define _GNU_SOURCE /* memmem */
 #include <string.h>
 
+#include "keywords.h"
 #include "mask.h"
 #include "privacy.h"
 
@@ -150,31 +151,50 @@ void pv_text_init(PVText *t, const PPDoc *doc, int idx, DocKind kind, const char
         t->s = (char *)t->orig;
         t->len = t->orig_len;
     } else {
-        GString *s = g_string_sized_new(t->orig_len);
-        GArray *map = g_array_sized_new(FALSE, FALSE, sizeof(guint32), t->orig_len + 1);
-        const char *p = t->orig, *end = t->orig + t->orig_len;
-        while (p < end) {
-            const char *next = g_utf8_next_char(p);
-            guint32 o = (guint32)(p - t->orig);
-            char a = fold_char(g_utf8_get_char(p));
-            if (*p == '\n' && drop && (drop[o >> 3] & (1u << (o & 7)))) {
-                /* a soft break: no scratch byte */
-            } else if (a) {
-                g_string_append_c(s, a);
-                g_array_append_val(map, o);
+        /* written straight into buffers of the part's size (folding never lengthens the text):
+         * this runs over every byte, so no per-byte appends, and CJK characters (lead bytes
+         * E4–E9, never folded) are copied without decoding */
+        char *s = g_malloc(t->orig_len + 1);
+        guint32 *map = g_new(guint32, t->orig_len + 1);
+        gsize n = 0;
+        const char *o = t->orig;
+        for (gsize i = 0; i < t->orig_len;) {
+            unsigned char b = (unsigned char)o[i];
+            if (b >= 0xE4 && b <= 0xE9 && i + 3 <= t->orig_len) {
+                memcpy(s + n, o + i, 3);
+                map[n] = (guint32)i;
+                map[n + 1] = (guint32)i + 1;
+                map[n + 2] = (guint32)i + 2;
+                n += 3;
+                i += 3;
+                continue;
+            }
+            if (b < 0x80) {
+                if (!(b == '\n' && drop && (drop[i >> 3] & (1u << (i & 7))))) { /* else a soft break: no scratch byte */
+                    s[n] = (char)b;
+                    map[n++] = (guint32)i;
+                }
+                i++;
+                continue;
+            }
+            gsize next = (gsize)(g_utf8_next_char(o + i) - o);
+            char a = fold_char(g_utf8_get_char(o + i));
+            if (a) {
+                s[n] = a;
+                map[n++] = (guint32)i;
             } else {
-                for (const char *q = p; q < next; q++, o++) {
-                    g_string_append_c(s, *q);
-                    g_array_append_val(map, o);
+                for (; i < next && i < t->orig_len; i++) {
+                    s[n] = o[i];
+                    map[n++] = (guint32)i;
                 }
             }
-            p = next;
+            i = next;
         }
-        guint32 o = (guint32)t->orig_len;
-        g_array_append_val(map, o);
-        t->len = s->len;
-        t->s = g_string_free(s, FALSE);
-        t->map = (guint32 *)(void *)g_array_free(map, FALSE);
+        s[n] = '\0';
+        map[n] = (guint32)t->orig_len;
+        t->len = n;
+        t->s = s;
+        t->map = map;
     }
     g_free(drop);
     /* lines, table blocks, the longest digit run */
@@ -341,6 +361,18 @@ gboolean pv_table_has_column(const PVText *t, gsize off, char **terms)
     gsize n = 0;
     const char *h = pv_header_row(t, pv_line_of(t, off), &n);
     return h && terms && terms[0] && pv_header_has(h, n, terms);
+}
+
+void pv_words_present(const PVText *t, const char *const *words, gsize n, guint8 *present)
+{
+    enum { SCAN_FROM = 16384 }; /* below this, memmem per word costs less than building a scanner */
+    if (t->len < SCAN_FROM || n == 0) {
+        memset(present, 1, n);
+        return;
+    }
+    PPKeywords *kw = pp_keywords_new(words, (guint)n);
+    pp_keywords_scan(kw, t->s, t->len, present);
+    pp_keywords_free(kw);
 }
 
 const char *pv_find(const char *hay, gsize n, const char *needle)

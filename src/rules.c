@@ -1,6 +1,7 @@
 /* Rule files: parser, validation and matching. The format is described in rules.h. */
 #define _GNU_SOURCE /* memmem */
 #include "rules.h"
+#include "keywords.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,8 +69,12 @@ static void rule_free(gpointer p)
     g_free(r->file);
     g_free(r->pattern_src);
     g_clear_pointer(&r->pattern, pcre2_code_free);
+    g_clear_pointer(&r->anchored, pcre2_code_free);
+    g_clear_pointer(&r->anchored_whole, pcre2_code_free);
+    g_free(r->flags);
     g_clear_pointer(&r->allow, pcre2_code_free);
     g_strfreev(r->keywords);
+    g_free(r->keyword_ids);
     g_strfreev(r->terms);
     g_free(r->message);
     g_free(r->basis);
@@ -86,6 +91,7 @@ void pp_rules_free(PPRules *rules)
     g_hash_table_unref(rules->by_id);
     g_ptr_array_unref(rules->rules);
     g_ptr_array_unref(rules->files);
+    pp_keywords_free(rules->keywords);
     g_free(rules);
 }
 
@@ -98,9 +104,11 @@ static PPRules *rules_new(void)
     return rules;
 }
 
-pcre2_code *pp_regex_compile(const char *pattern, const char *flags, GError **error)
+/* extra: compile options such as PCRE2_ANCHORED | PCRE2_ENDANCHORED, which PCRE2's JIT only
+ * honours at compile time (given to pcre2_match they send the match to the interpreter) */
+static pcre2_code *regex_compile(const char *pattern, const char *flags, uint32_t extra, GError **error)
 {
-    uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE;
+    uint32_t opts = PCRE2_UTF | PCRE2_MULTILINE | extra;
     for (const char *f = flags; f && *f; f++) {
         if (*f == 'i')
             opts |= PCRE2_CASELESS;
@@ -124,6 +132,25 @@ pcre2_code *pp_regex_compile(const char *pattern, const char *flags, GError **er
     }
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter if JIT is unavailable */
     return re;
+}
+
+pcre2_code *pp_regex_compile(const char *pattern, const char *flags, GError **error)
+{
+    return regex_compile(pattern, flags, 0, error);
+}
+
+const pcre2_code *pp_rule_anchored(const PPRule *r, gboolean whole)
+{
+    if (!r->pattern_src)
+        return NULL;
+    PPRule *w = (PPRule *)r; /* a cache filled once, under g_once: the rule stays read-only otherwise */
+    pcre2_code **slot = whole ? &w->anchored_whole : &w->anchored;
+    if (g_once_init_enter(slot)) {
+        pcre2_code *re = regex_compile(r->pattern_src, r->flags, PCRE2_ANCHORED | (whole ? PCRE2_ENDANCHORED : 0), NULL);
+        g_assert(re); /* the same source compiled unanchored at load */
+        g_once_init_leave(slot, re);
+    }
+    return *slot;
 }
 
 static char *escape_regex(const char *s)
@@ -260,9 +287,12 @@ static gboolean finish_rule(PPRule *r, GHashTable *raw, const char *path, int li
         r->pattern_src = g_string_free(alt, FALSE);
         flags = NULL; /* literal terms: extended mode would eat their spaces */
     }
+    r->flags = g_strdup(flags);
     if (r->pattern_src && !(r->pattern = pp_regex_compile(r->pattern_src, flags, &sub)))
         FAIL("规则 %s 的 pattern：%s", r->id, sub->message);
-    if ((v = g_hash_table_lookup(raw, "allow")) && !(r->allow = pp_regex_compile(v, flags, &sub)))
+    /* allow is only ever matched against a whole match: anchored at both ends when compiled */
+    if ((v = g_hash_table_lookup(raw, "allow")) &&
+        !(r->allow = regex_compile(v, flags, PCRE2_ANCHORED | PCRE2_ENDANCHORED, &sub)))
         FAIL("规则 %s 的 allow：%s", r->id, sub->message);
     return TRUE;
 fail:
@@ -425,6 +455,31 @@ static gboolean load_file(Loader *ld, const char *path, GError **error)
     return ok;
 }
 
+/* Number the distinct keywords of the rules as loaded (later ids have replaced earlier ones) and
+ * build their one-pass scanner. */
+static void index_keywords(PPRules *rules)
+{
+    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+    GPtrArray *words = g_ptr_array_new();
+    for (guint i = 0; i < rules->rules->len; i++) {
+        PPRule *r = rules->rules->pdata[i];
+        guint n = r->keywords ? g_strv_length(r->keywords) : 0;
+        r->keyword_ids = g_new(guint, n + 1);
+        for (guint k = 0; k < n; k++) {
+            gpointer id;
+            if (!g_hash_table_lookup_extended(ids, r->keywords[k], NULL, &id)) {
+                id = GUINT_TO_POINTER(words->len);
+                g_hash_table_insert(ids, r->keywords[k], id);
+                g_ptr_array_add(words, r->keywords[k]);
+            }
+            r->keyword_ids[k] = GPOINTER_TO_UINT(id);
+        }
+    }
+    rules->keywords = pp_keywords_new((const char *const *)words->pdata, words->len);
+    g_ptr_array_unref(words);
+    g_hash_table_unref(ids);
+}
+
 static gint cmp_str(gconstpointer a, gconstpointer b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static PPRules *load_paths(const char *const *dirs, const char *single, GError **error)
@@ -457,6 +512,8 @@ static PPRules *load_paths(const char *const *dirs, const char *single, GError *
         g_ptr_array_unref(names);
     }
     g_strlcpy(ld.rules->fingerprint, g_checksum_get_string(ld.sum), sizeof ld.rules->fingerprint);
+    if (ok)
+        index_keywords(ld.rules);
     g_checksum_free(ld.sum);
     if (!ok) {
         pp_rules_free(ld.rules);
@@ -492,11 +549,34 @@ gboolean pp_rule_prefilter(const PPRule *r, const char *text, gsize len)
     return FALSE;
 }
 
+guint8 *pp_rules_keyword_hits(const PPRules *rules, const char *text, gsize len)
+{
+    guint8 *hits = g_malloc(pp_keywords_count(rules->keywords) + 1);
+    pp_keywords_scan(rules->keywords, text, len, hits);
+    return hits;
+}
+
+gboolean pp_rule_prefilter_hits(const PPRule *r, const guint8 *hits)
+{
+    if (!r->keywords || !r->keywords[0])
+        return TRUE;
+    for (guint k = 0; r->keywords[k]; k++)
+        if (hits[r->keyword_ids[k]])
+            return TRUE;
+    return FALSE;
+}
+
 pcre2_match_data *pp_match_data_new(void) { return pcre2_match_data_create(32, NULL); }
 
 guint pp_rule_scan(const PPRule *r, const char *text, gsize len, pcre2_match_data *md, PPMatchFn fn, gpointer user)
 {
-    if (!r->pattern || !pp_rule_prefilter(r, text, len))
+    return pp_rule_scan_hits(r, text, len, NULL, md, fn, user);
+}
+
+guint pp_rule_scan_hits(const PPRule *r, const char *text, gsize len, const guint8 *hits, pcre2_match_data *md,
+                        PPMatchFn fn, gpointer user)
+{
+    if (!r->pattern || !(hits && r->keyword_ids ? pp_rule_prefilter_hits(r, hits) : pp_rule_prefilter(r, text, len)))
         return 0;
     guint n = 0;
     PCRE2_SIZE off = 0;
@@ -515,7 +595,7 @@ guint pp_rule_scan(const PPRule *r, const char *text, gsize len, pcre2_match_dat
         gboolean allowed = FALSE;
         if (r->allow) {
             pcre2_match_data *amd = pcre2_match_data_create_from_pattern(r->allow, NULL);
-            int arc = pcre2_match(r->allow, (PCRE2_SPTR)text + s, e - s, 0, PCRE2_ANCHORED | PCRE2_ENDANCHORED | PCRE2_NO_UTF_CHECK, amd, NULL);
+            int arc = pcre2_match(r->allow, (PCRE2_SPTR)text + s, e - s, 0, PCRE2_NO_UTF_CHECK, amd, NULL);
             allowed = arc >= 0;
             pcre2_match_data_free(amd);
         }

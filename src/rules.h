@@ -41,7 +41,10 @@ typedef struct {
     int line;
     char *pattern_src;    /* nullable */
     pcre2_code *pattern;  /* pattern, or the terms as an alternation; nullable */
+    char *flags;          /* as given (nullable), to compile the anchored forms below */
+    pcre2_code *anchored, *anchored_whole; /* pp_rule_anchored's cache; NULL until first used */
     char **keywords;      /* NULL-terminated; nullable = no prefilter */
+    guint *keyword_ids;   /* id of each keyword in PPRules.keywords (set once the rules are loaded) */
     char **terms;         /* NULL-terminated; nullable */
     pcre2_code *allow;    /* nullable */
     char *message, *basis, *advice;
@@ -53,6 +56,7 @@ struct PPRules {
     GHashTable *by_id;    /* id → PPRule* (borrowed) */
     char fingerprint[65]; /* SHA-256 over the files' names and bytes, in load order */
     GPtrArray *files;     /* char*: every file read */
+    struct PPKeywords *keywords; /* keywords.h: every rule's keywords, found in one pass */
 };
 
 /* Load every *.rules file of each directory (sorted by name), later ids replacing earlier ones.
@@ -72,6 +76,11 @@ char **pp_rule_setting_list(const PPRule *r, const char *key);
 
 /* TRUE if the rule has no keywords or text holds one of them. */
 gboolean pp_rule_prefilter(const PPRule *r, const char *text, gsize len);
+/* The keywords of every rule looked for in one pass over text (a large part that many rules scan):
+ * returns a byte per keyword id (g_free it), for pp_rule_prefilter_hits and pp_rule_scan_hits. */
+guint8 *pp_rules_keyword_hits(const PPRules *rules, const char *text, gsize len);
+/* pp_rule_prefilter's answer from the hits of the same text. */
+gboolean pp_rule_prefilter_hits(const PPRule *r, const guint8 *hits);
 
 /* Called for every match; return FALSE to stop. md holds the capture groups. */
 typedef gboolean (*PPMatchFn)(const PPRule *r, const char *text, gsize start, gsize end,
@@ -80,7 +89,16 @@ typedef gboolean (*PPMatchFn)(const PPRule *r, const char *text, gsize start, gs
  * from pp_match_data_new(). Returns the number of matches reported. */
 guint pp_rule_scan(const PPRule *r, const char *text, gsize len, pcre2_match_data *md, PPMatchFn fn,
                    gpointer user);
+/* The same with the prefilter answered by hits (pp_rules_keyword_hits of this text). */
+guint pp_rule_scan_hits(const PPRule *r, const char *text, gsize len, const guint8 *hits, pcre2_match_data *md,
+                        PPMatchFn fn, gpointer user);
 pcre2_match_data *pp_match_data_new(void);
+
+/* The rule's pattern compiled anchored at the start of the subject (whole: at its end too), for
+ * matching at a given offset (a line's cell). PCRE2's JIT ignores PCRE2_ANCHORED/ENDANCHORED given
+ * at match time and falls back to the interpreter, so the anchoring is compiled in. Built on
+ * first use, thread-safe; NULL if the rule has no pattern. */
+const pcre2_code *pp_rule_anchored(const PPRule *r, gboolean whole);
 
 /* Compile a pattern the way rule files do (UTF, multiline, JIT); NULL and *error on failure. */
 pcre2_code *pp_regex_compile(const char *pattern, const char *flags, GError **error);

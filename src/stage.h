@@ -19,6 +19,7 @@ typedef struct {
     const char *name;
     gboolean (*check_rules)(const PPRules *rules, GError **error);
     void (*run)(PPDoc *doc, const PPRunOptions *opt);
+    gboolean uses_lines; /* reads pp_doc_lines(): kept until the last such stage has run */
 } PPStage;
 
 extern const PPStage pp_stage_hidden;

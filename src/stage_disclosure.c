@@ -128,7 +128,7 @@ static gboolean reason_follows(const PPRules *rules, const PPLine *ln, gsize at,
 {
     for (guint ri = 0; ri < rules->rules->len; ri++) {
         const PPRule *r = rules->rules->pdata[ri];
-        if (is_mine(r) && role_of(r, NULL) == ROLE_REASON && pp_line_match(r->pattern, ln, at, end, FALSE, md) >= 0)
+        if (is_mine(r) && role_of(r, NULL) == ROLE_REASON && pp_line_match(r, ln, at, end, FALSE, md) >= 0)
             return TRUE;
     }
     return FALSE;
@@ -169,20 +169,39 @@ static gboolean lists_more(const PPLine *ln, gsize from)
     return FALSE;
 }
 
+/* A marking rule with its settings read once (they are looked up for every cell otherwise). */
+typedef struct {
+    const PPRule *r;
+    PPDisclosure v;
+    const char *scope;
+    int max_lines;
+    gboolean bare_only; /* fallback = no */
+} MarkRule;
+
 static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pcre2_match_data *md)
 {
+    g_autoptr(GArray) mrs = g_array_new(FALSE, FALSE, sizeof(MarkRule));
+    for (guint ri = 0; ri < rules->rules->len; ri++) {
+        const PPRule *r = rules->rules->pdata[ri];
+        MarkRule mr = {.r = r};
+        if (is_mine(r) && role_of(r, &mr.v) == ROLE_MARK) {
+            mr.scope = pp_rule_setting(r, "scope", "marking");
+            mr.max_lines = pp_rule_setting_int(r, "max_lines", 5);
+            mr.bare_only = g_strcmp0(pp_rule_setting(r, "fallback", "yes"), "no") == 0;
+            g_array_append_val(mrs, mr);
+        }
+    }
     for (guint li = 0; li < L->lines->len; li++) {
         const PPLine *ln = L->lines->pdata[li];
         if (inside_quote(L, li))
             continue;
         for (gsize s = 0; s < ln->sq_len;) {
             gsize ce = pp_line_cell_end(ln, s);
-            for (guint ri = 0; ri < rules->rules->len; ri++) {
-                const PPRule *r = rules->rules->pdata[ri];
-                PPDisclosure v;
-                if (!is_mine(r) || role_of(r, &v) != ROLE_MARK)
-                    continue;
-                gssize me = pp_line_match(r->pattern, ln, s, ln->sq_len, FALSE, md);
+            for (guint ri = 0; ri < mrs->len; ri++) {
+                const MarkRule *mr = &g_array_index(mrs, MarkRule, ri);
+                const PPRule *r = mr->r;
+                PPDisclosure v = mr->v;
+                gssize me = pp_line_match(r, ln, s, ln->sq_len, FALSE, md);
                 if (me < 0)
                     continue;
                 /* the label may sit in one cell and the value in the next */
@@ -191,13 +210,11 @@ static void find_marks(const PPLines *L, const PPRules *rules, GArray *marks, pc
                     continue;
                 if ((gsize)me > ce && lists_more(ln, cell_end))
                     continue;
-                const char *scope = pp_rule_setting(r, "scope", "marking");
                 Mark m = {.ln = ln, .s = s, .e = cell_end, .mend = (gsize)me, .value = v, .index = li,
-                          .placed = pp_line_in_scope(L, ln, scope, pp_rule_setting_int(r, "max_lines", 5))};
+                          .placed = pp_line_in_scope(L, ln, mr->scope, mr->max_lines)};
                 /* bare forms ("（主动公开）") are markings only alone on a line where markings go,
                  * not a cell of a statistics table that happens to stand there */
-                if (g_strcmp0(pp_rule_setting(r, "fallback", "yes"), "no") == 0 &&
-                    (!m.placed || memchr(ln->sq, '\t', ln->sq_len)))
+                if (mr->bare_only && (!m.placed || memchr(ln->sq, '\t', ln->sq_len)))
                     continue;
                 g_array_append_val(marks, m);
                 break;
@@ -234,7 +251,7 @@ static char *find_reason(const PPLines *L, const PPRules *rules, const Mark *m, 
             continue;
         for (guint ri = 0; ri < rules->rules->len; ri++) {
             const PPRule *r = rules->rules->pdata[ri];
-            if (!is_mine(r) || role_of(r, NULL) != ROLE_REASON || pp_line_match(r->pattern, ln, 0, ln->sq_len, FALSE, md) < 0)
+            if (!is_mine(r) || role_of(r, NULL) != ROLE_REASON || pp_line_match(r, ln, 0, ln->sq_len, FALSE, md) < 0)
                 continue;
             if (out->len)
                 g_string_append(out, "；");
@@ -346,7 +363,7 @@ static void disclosure_run(PPDoc *doc, const PPRunOptions *opt)
         pp_doc_note(doc, "所用规则中没有公开属性规则（disclosure.*），未检查公开属性");
         return;
     }
-    g_autoptr(PPLines) L = pp_lines_new(doc);
+    const PPLines *L = pp_doc_lines(doc);
     pcre2_match_data *md = pp_match_data_new();
     g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(Mark));
     find_marks(L, rules, all, md);
@@ -403,4 +420,5 @@ const PPStage pp_stage_disclosure = {
     .name = "disclosure",
     .check_rules = disclosure_check_rules,
     .run = disclosure_run,
+    .uses_lines = TRUE,
 };

@@ -192,7 +192,7 @@ static void scan_markings(PPDoc *doc, const PPLines *L, const PPRule *r, const c
         gboolean list = FALSE;
         for (gsize s = 0; s < ln->sq_len;) {
             gsize e = pp_line_cell_end(ln, s);
-            if (pp_rule_prefilter(r, ln->sq + s, e - s) && pp_line_match(r->pattern, ln, s, e, TRUE, md) >= 0) {
+            if (pp_rule_prefilter(r, ln->sq + s, e - s) && pp_line_match(r, ln, s, e, TRUE, md) >= 0) {
                 gsize h[2] = {s, e}; /* the whole cell, or the capture group named by `group` */
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
                 if (g > 0 && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g]) {
@@ -226,9 +226,11 @@ static void secrets_run(PPDoc *doc, const PPRunOptions *opt)
     const PPRules *rules = opt->rules;
     if (!rules)
         return;
-    g_autoptr(PPLines) L = NULL;
+    const PPLines *L = NULL;
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     pcre2_match_data *md = pp_match_data_new();
+    /* the keywords of all credential rules, looked for in one pass per part */
+    guint8 **hits = g_new0(guint8 *, doc->parts->len + 1);
     for (guint ri = 0; ri < rules->rules->len; ri++) {
         const PPRule *r = rules->rules->pdata[ri];
         if (!is_mine(r) || !r->pattern)
@@ -236,16 +238,21 @@ static void secrets_run(PPDoc *doc, const PPRunOptions *opt)
         const char *scope = pp_rule_setting(r, "scope", "any");
         if (strcmp(scope, "any") != 0) {
             if (!L)
-                L = pp_lines_new(doc);
+                L = pp_doc_lines(doc);
             scan_markings(doc, L, r, scope, seen, md);
             continue;
         }
         for (guint pi = 0; pi < doc->parts->len; pi++) {
             const PPPart *p = doc->parts->pdata[pi];
             ScanCtx c = {.doc = doc, .part_index = (int)pi, .seen = seen};
-            pp_rule_scan(r, p->text->str, p->text->len, md, on_match, &c);
+            if (!hits[pi])
+                hits[pi] = pp_rules_keyword_hits(rules, p->text->str, p->text->len);
+            pp_rule_scan_hits(r, p->text->str, p->text->len, hits[pi], md, on_match, &c);
         }
     }
+    for (guint pi = 0; pi < doc->parts->len; pi++)
+        g_free(hits[pi]);
+    g_free(hits);
     pcre2_match_data_free(md);
 }
 
@@ -253,4 +260,5 @@ const PPStage pp_stage_secrets = {
     .name = "secrets",
     .check_rules = secrets_check_rules,
     .run = secrets_run,
+    .uses_lines = TRUE,
 };

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "doclines.h"
 #include "redact.h"
 
 static const PPStage *const stages[] = {
@@ -71,8 +72,15 @@ static void mask_contexts(PPDoc *doc)
 void pp_stages_run(PPDoc *doc, const PPRunOptions *opt)
 {
     if (!doc->error) {
+        gsize last_lines = 0; /* the shared line model is freed once the last stage reading it is done */
         for (gsize i = 0; i < G_N_ELEMENTS(stages); i++)
+            if (stages[i]->uses_lines)
+                last_lines = i;
+        for (gsize i = 0; i < G_N_ELEMENTS(stages); i++) {
             stages[i]->run(doc, opt);
+            if (i >= last_lines)
+                g_clear_pointer(&doc->lines, pp_lines_free);
+        }
         mask_contexts(doc);
     }
     doc->verdict = pp_verdict_of(doc);

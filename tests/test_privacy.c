@@ -384,6 +384,56 @@ static void test_paged(void)
 
 /* ---- rule files ---- */
 
+/* Parts over 16 KB take the one-pass cue prefilter (pv_words_present): every finding of a short
+ * text must still be found when the same text is followed by a long stretch without personal data
+ * (full-width digits, numbers split by spaces and hyphens, cues wrapped across PDF lines). */
+static const char *const padded_texts[] = {
+    "政府信息公开申请答复书\n孙春燕：\n本机关收到您（身份证号：371102195106170856，联系电话：13275864703，"
+    "通讯地址：重庆市云阳县盘龙街道石门村9组43号，电子邮箱：liyan1969@sina.com）提出的申请。\n"
+    "经核实，举报人慕容军梅（身份证号510107199302090701）反映的情况属实。补贴打卡账号6275702934343380864\n"
+    "当事人：董丽，性别：男，住址：重庆市云阳县青龙街道新民村8组11号。\n",
+    "委托代理人：李小红，联系电话：0791-86123456。\n收款人：孙丽华  卡号：6228480402564890018\n"
+    "第三人陈志远对该信息公开提出异议。",
+    "序号\t姓名\t身份证号码\n1\t曹英\t４４０３０５１９７５０５１８０５３Ｘ\n",
+    "申请人王建军，身份证号 510704 1978 0125 4760，手机 138-2345-6789，联系电话：１３９１２３４５６７８。",
+    "尊敬的李建国先生：\n您的申请已收到。当事人姓名：赵大为，性别：男，住：重庆市云阳县双江街道滨江路18号。",
+};
+
+static void test_large_parts(void)
+{
+    GString *pad = g_string_new(NULL);
+    while (pad->len < 40000)
+        g_string_append(pad, "\n本机关依法履行政府信息公开职责，按照有关规定办理。");
+    for (gsize i = 0; i < G_N_ELEMENTS(padded_texts); i++) {
+        g_autoptr(PPDoc) small = run_text(padded_texts[i]);
+        g_autofree char *big_text = g_strconcat(padded_texts[i], pad->str, NULL);
+        g_autoptr(PPDoc) big = run_text(big_text);
+        g_assert_cmpuint(counted(small), >, 0);
+        for (guint k = 0; k < small->findings->len; k++) {
+            const PPFinding *f = small->findings->pdata[k];
+            if (f->severity != PP_SEV_INFO)
+                expect(big, f->type, f->text);
+        }
+        g_assert_cmpuint(counted(big), ==, counted(small));
+    }
+    /* a PDF page: the cue 通讯地址 wrapped after 地, short lines after it */
+    g_autoptr(PPDoc) doc = pp_doc_new("t.pdf", NULL);
+    GString *page = g_string_new("政府信息公开申请答复书\n尹东明：\n本机关于 2019 年 5 月 9 日收到您（身份证号：\n"
+                                 "110101199603084935，联系电话：13884895449，通讯地\n"
+                                 "址：重庆市巫山县大昌镇石门村 4 组 65 号，电子邮箱：\n");
+    while (page->len < 40000)
+        g_string_append(page, "办理。\n");
+    g_string_assign(pp_doc_add_part(doc, PP_PART_BODY, 1, NULL)->text, page->str);
+    g_string_free(page, TRUE);
+    PPRunOptions opt = {.limits = &pp_default_limits, .rules = rules};
+    pp_stage_privacy.run(doc, &opt);
+    expect(doc, "person_name", "尹东明");
+    expect(doc, "cn_id", "110101199603084935");
+    expect(doc, "mobile", "13884895449");
+    expect(doc, "address", "重庆市巫山县大昌镇石门村 4 组 65 号");
+    g_string_free(pad, TRUE);
+}
+
 static void test_rules_load(void)
 {
     g_assert_nonnull(rules);
@@ -435,6 +485,7 @@ int main(int argc, char **argv)
     g_test_add_func("/privacy/title_row", test_title_row);
     g_test_add_func("/privacy/rows_with_ids", test_rows_with_ids);
     g_test_add_func("/privacy/paged", test_paged);
+    g_test_add_func("/privacy/large_parts", test_large_parts);
     g_test_add_func("/privacy/email_cjk", test_email_cjk);
     g_test_add_func("/privacy/counted_list", test_counted_list);
     g_test_add_func("/privacy/disability_card", test_disability_card);

@@ -1,5 +1,6 @@
 /* Rule files: a malformed file stops the run with "file:line: …". Each row: the file's text and
  * the line the error must name. */
+#include "doclines.h"
 #include "stage.h"
 
 #include <glib/gstdio.h>
@@ -92,6 +93,55 @@ static void test_disclosure_incomplete(void)
     g_rmdir(dir);
 }
 
+/* Every bundled pattern runs under JIT, in its plain and its anchored forms (the anchored forms
+ * exist because JIT does not take PCRE2_ANCHORED at match time: the interpreter would run). */
+static void test_jit(void)
+{
+    uint32_t jit = 0;
+    pcre2_config(PCRE2_CONFIG_JIT, &jit);
+    if (!jit) {
+        g_test_skip("PCRE2 built without JIT");
+        return;
+    }
+    const char *dirs[] = {SRCDIR "/rules", NULL};
+    GError *err = NULL;
+    g_autoptr(PPRules) rules = pp_rules_load(dirs, &err);
+    g_assert_no_error(err);
+    for (guint i = 0; i < rules->rules->len; i++) {
+        const PPRule *r = rules->rules->pdata[i];
+        const pcre2_code *codes[] = {r->pattern, r->allow, pp_rule_anchored(r, FALSE), pp_rule_anchored(r, TRUE)};
+        for (gsize k = 0; k < G_N_ELEMENTS(codes); k++) {
+            size_t size = 0;
+            if (codes[k] && (pcre2_pattern_info(codes[k], PCRE2_INFO_JITSIZE, &size) != 0 || size == 0))
+                g_error("rule %s: pattern %zu not JIT-compiled", r->id, k);
+        }
+    }
+}
+
+/* pp_line_match: anchored at the cell's start; whole: at its end too. */
+static void test_line_match(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("prepub-rules-XXXXXX", NULL);
+    g_autofree char *path = write_tmp(dir, "m.rules", "[secrets.a]\ncategory = secret\nseverity = info\npattern = 主动|主动公开\n"
+                                                       "[secrets.b]\ncategory = secret\nseverity = info\npattern = 公开\n");
+    GError *err = NULL;
+    g_autoptr(PPRules) rules = pp_rules_load_file(path, &err);
+    g_assert_no_error(err);
+    const PPRule *a = pp_rules_get(rules, "secrets.a"), *b = pp_rules_get(rules, "secrets.b");
+    char sq[] = "主动公开\t公开";
+    guint32 map[sizeof sq] = {0};
+    PPLine ln = {.sq = sq, .sq_len = strlen(sq), .map = map};
+    pcre2_match_data *md = pp_match_data_new();
+    g_assert_cmpint(pp_line_match(b, &ln, 0, ln.sq_len, FALSE, md), ==, -1);   /* not at the start */
+    g_assert_cmpint(pp_line_match(b, &ln, 13, ln.sq_len, FALSE, md), ==, 19);  /* the second cell */
+    g_assert_cmpint(pp_line_match(a, &ln, 0, 12, FALSE, md), ==, 6);          /* first alternative */
+    g_assert_cmpint(pp_line_match(a, &ln, 0, 12, TRUE, md), ==, 12);          /* must end at the end */
+    g_assert_cmpint(pp_line_match(a, &ln, 0, 9, TRUE, md), ==, -1);
+    pcre2_match_data_free(md);
+    g_unlink(path);
+    g_rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -101,5 +151,7 @@ int main(int argc, char **argv)
     }
     g_test_add_func("/rules/bundled", test_bundled);
     g_test_add_func("/rules/disclosure-incomplete", test_disclosure_incomplete);
+    g_test_add_func("/rules/jit", test_jit);
+    g_test_add_func("/rules/line_match", test_line_match);
     return g_test_run();
 }
