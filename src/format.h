@@ -26,6 +26,7 @@ extern const PPFormat pp_format_docx;
 extern const PPFormat pp_format_pdf;
 extern const PPFormat pp_format_legacy_office;
 extern const PPFormat pp_format_rtf;
+extern const PPFormat pp_format_odt;
 
 /* Detect the format of doc->data (libmagic, then the bids); NULL with *error set if none fits. */
 const PPFormat *pp_detect(PPDoc *doc, GError **error);
