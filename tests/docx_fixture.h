@@ -57,7 +57,7 @@ static GBytes *zip_entries_len(const Entry *e, const gsize *lens, gsize n, gbool
 
 G_GNUC_UNUSED static GBytes *zip_entries(const Entry *e, gsize n, gboolean encrypt) { return zip_entries_len(e, NULL, n, encrypt); }
 
-static GBytes *zip_dir(const char *root)
+G_GNUC_UNUSED static GBytes *zip_dir(const char *root)
 {
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
     collect(root, "", names);
