@@ -275,7 +275,9 @@ gboolean pp_redact_to(PPDoc *doc, const PPRunOptions *opt, const char *out_path,
 {
     const PPRedactor *r = redactor_for(doc->format);
     if (!r) {
-        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED, "不支持生成 %s 格式的脱敏副本", doc->format);
+        /* RTF, ODT …: read and reviewed, but no writer yet; say plainly that nothing was written */
+        g_autofree char *up = g_ascii_strup(doc->format, -1);
+        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED, "不支持生成 %s 格式的脱敏副本，未写出副本；如需脱敏副本，请另存为 DOCX 后再检查", up);
         return FALSE;
     }
     g_autofree char *dir = g_path_get_dirname(out_path);
