@@ -162,10 +162,18 @@ static gboolean odt_extract(PPDoc *doc, const PPLimits *lim, GError **error)
         g_propagate_prefixed_error(error, err, "ODT 文件：");
         return FALSE;
     }
-    guint pictures = 0;
+    guint pictures = 0, versions = 0;
     for (guint i = 0; i < pp_zip_n_entries(z); i++) {
         const char *name = pp_zip_name(z, i);
         pictures += name && g_ascii_strncasecmp(name, "Pictures/", 9) == 0;
+        versions += name && g_ascii_strncasecmp(name, "Versions/Version", 16) == 0 &&
+                    g_ascii_strcasecmp(name, "Versions/VersionList.xml") != 0;
+    }
+    if (versions) {
+        /* 文件—版本 keeps whole earlier drafts inside the package: deleted text still in the file,
+         * which a reader of the published copy can restore. Not read; reported as a revision. */
+        PPPart *p = pp_doc_add_part(doc, PP_PART_TRACKED_CHANGE, 0, "Versions/");
+        g_string_printf(p->text, "（文件内另存有 %u 个历史版本，其内容未审查）\n", versions);
     }
     return check_reviewable(doc, pictures, objects, error);
 }

@@ -17,6 +17,8 @@
 
 #include "xml_read.h"
 
+#define DEL_MARK "（删除段落标记）"
+#define INS_MARK "（插入段落标记）"
 #define NS_LOEXT "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 
 typedef enum {
@@ -167,6 +169,7 @@ typedef struct {
     GString *row;
     int tbl, cells, in_para, hidden_sections;
     gboolean cell_nonempty, para_hidden;
+    gboolean any_text; /* a deletion held text (else it removed only paragraph marks) */
 } Story;
 
 typedef struct {
@@ -188,6 +191,7 @@ typedef struct {
     char *cur_style;       /* key of the style:style being read */
     char *region;          /* id of the text:changed-region being read */
     GString *capture;      /* dc:creator text being read */
+    gboolean ins_text;     /* some inserted text was seen */
     GError *error;
 } Walker;
 
@@ -260,10 +264,13 @@ static void emit_as(Walker *w, const char *s, gsize n, gboolean hidden)
         return;
     }
     g_string_append_len(st->para, s, (gssize)n);
+    st->any_text = TRUE;
     w->last_side = NULL;
     const char *ins = st->kind == PP_PART_COMMENT || st->kind == PP_PART_TRACKED_CHANGE ? NULL : insertion_author(w);
-    if (ins && take(w, n))
+    if (ins && take(w, n)) {
         side_add(w, PP_PART_TRACKED_CHANGE, "ins", ins, s, n);
+        w->ins_text = TRUE;
+    }
 }
 
 static gboolean frame_hidden(Walker *w)
@@ -607,6 +614,11 @@ static void end_element(Walker *w, const Frame *f)
         if (w->capture)
             end_creator(w);
         break;
+    case T_DELETION:
+        /* a deleted paragraph break (two paragraphs joined) is a revision too, as in the DOCX reader */
+        if (!st->any_text && take(w, strlen(DEL_MARK)))
+            side_add(w, PP_PART_TRACKED_CHANGE, "del", st->author, DEL_MARK, strlen(DEL_MARK));
+        break;
     default:
         break;
     }
@@ -677,6 +689,14 @@ gboolean pp_odt_walk(PPDoc *doc, GBytes *xml, const char *entry, char scope, gui
     }
     if (!w.error && !err) {
         close_to(&w, 0);
+        if (!w.ins_text && g_hash_table_size(w.ins) && take(&w, strlen(INS_MARK))) {
+            /* only paragraph breaks were inserted: still an unaccepted revision */
+            GHashTableIter it;
+            gpointer author;
+            g_hash_table_iter_init(&it, w.ins);
+            g_hash_table_iter_next(&it, NULL, &author);
+            side_add(&w, PP_PART_TRACKED_CHANGE, "ins", author, INS_MARK, strlen(INS_MARK));
+        }
         while (w.stories->len > 1)
             pop_story(&w);
         if (want & PP_ODT_BODY)

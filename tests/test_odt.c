@@ -111,6 +111,14 @@ static const Case cases[] = {
      "<text:p><draw:frame><draw:image><office:binary-data>iVBORw0KGgo=</office:binary-data></draw:image></draw:frame>"
      "图后</text:p>",
      NULL, "body||一、总则\n图后"},
+    {"只删除或插入段落标记也是修订", "",
+     "<text:tracked-changes><text:changed-region text:id=\"d\"><text:deletion><office:change-info><dc:creator>甲"
+     "</dc:creator></office:change-info><text:p/><text:p/></text:deletion></text:changed-region>"
+     "<text:changed-region text:id=\"i\"><text:insertion><office:change-info><dc:creator>乙</dc:creator>"
+     "</office:change-info></text:insertion></text:changed-region></text:tracked-changes>"
+     "<text:p>前<text:change-start text:change-id=\"i\"/></text:p><text:p><text:change-end text:change-id=\"i\"/>后"
+     "<text:change text:change-id=\"d\"/></text:p>",
+     NULL, "body||前\n后\n--\ntracked_change|甲|\n\n（删除段落标记）\n--\ntracked_change|乙|（插入段落标记）"},
 };
 
 static GBytes *odt_package(const char *content, const char *styles, const char *meta, const char *manifest)
@@ -324,6 +332,20 @@ static void test_objects_noted(void)
     g_assert_nonnull(strstr(doc->notes->pdata[0], "嵌入对象"));
 }
 
+/* Earlier drafts kept by 文件—版本 are deleted text still in the package: reported as a revision. */
+static void test_versions(void)
+{
+    g_autofree char *content = content_xml("", "<text:p>正文</text:p>");
+    Entry e[] = {{"mimetype", MIME}, {"content.xml", content}, {"Versions/VersionList.xml", "<x/>"},
+                 {"Versions/Version1", "PK"}};
+    g_autoptr(GBytes) pkg = zip_entries(e, G_N_ELEMENTS(e), FALSE);
+    GError *err = NULL;
+    g_autoptr(PPDoc) doc = extract(pkg, &err);
+    g_assert_no_error(err);
+    g_autofree char *got = parts_of(doc);
+    g_assert_cmpstr(got, ==, "body||正文\n--\ntracked_change||（文件内另存有 1 个历史版本，其内容未审查）");
+}
+
 /* Every truncation and byte flips of a package and of a flat file: no crash, no hang, no leak. */
 static void test_damage(void)
 {
@@ -372,6 +394,7 @@ int main(int argc, char **argv)
     g_test_add_func("/odt/bad/packages", test_bad_packages);
     g_test_add_func("/odt/bid", test_bid);
     g_test_add_func("/odt/objects_noted", test_objects_noted);
+    g_test_add_func("/odt/versions", test_versions);
     g_test_add_func("/odt/damage", test_damage);
     return g_test_run();
 }
