@@ -19,137 +19,6 @@
 
 #define DEL_MARK "（删除段落标记）"
 #define INS_MARK "（插入段落标记）"
-#define NS_LOEXT "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
-
-typedef enum {
-    T_OTHER, T_SKIP, T_P, T_INNER_P, T_SPAN, T_S, T_TAB, T_BR, T_NOTE_BODY, T_REGION, T_DELETION, T_INSERTION,
-    T_CHINFO, T_CHSTART, T_CHEND, T_HIDDEN_TEXT, T_HIDDEN_PARA, T_SECTION, T_TBL, T_TR, T_TC, T_TXBX, T_ANNOT,
-    T_CREATOR, T_OBJECT, T_STYLE, T_TEXTPROPS, T_HEADER, T_FOOTER, T_AUTO_STYLES, T_COMMON_STYLES, T_MASTER,
-    T_BODY, T_NOT_TEXT,
-} Tok;
-
-/* Namespaces by one letter, then local names: the elements that matter; all else is transparent. */
-static const struct {
-    const char *uri;
-    char code;
-} namespaces[] = {
-    {PP_NS_ODF_TEXT, 't'}, {PP_NS_ODF_TABLE, 'b'}, {PP_NS_ODF_DRAW, 'd'}, {PP_NS_ODF_OFFICE, 'o'},
-    {PP_NS_ODF_STYLE, 's'}, {PP_NS_ODF_SVG, 'v'},   {PP_NS_DC, 'c'},        {NS_LOEXT, 'l'},
-};
-
-static const struct {
-    const char *key; /* namespace letter ':' local name */
-    Tok tok;
-} names[] = {
-    {"t:p", T_P}, {"t:h", T_P}, {"t:span", T_SPAN}, {"t:s", T_S}, {"t:tab", T_TAB}, {"t:line-break", T_BR},
-    {"t:note-citation", T_SKIP}, /* the mark in the body, not note text */
-    {"t:note-body", T_NOTE_BODY}, {"t:changed-region", T_REGION}, {"t:deletion", T_DELETION},
-    {"t:insertion", T_INSERTION}, {"t:change-start", T_CHSTART}, {"t:change-end", T_CHEND},
-    {"t:hidden-text", T_HIDDEN_TEXT}, {"t:hidden-paragraph", T_HIDDEN_PARA}, {"t:section", T_SECTION},
-    {"t:number", T_SKIP}, /* a list label as last laid out; DOCX text has no list labels either */
-    {"t:sequence-decls", T_SKIP}, {"t:variable-decls", T_SKIP}, {"t:user-field-decls", T_SKIP},
-    {"t:dde-connection-decls", T_SKIP},
-    {"b:table", T_TBL}, {"b:table-row", T_TR}, {"b:table-cell", T_TC}, {"b:covered-table-cell", T_TC},
-    {"d:text-box", T_TXBX},
-    /* shapes hold their text as paragraphs directly (LibreOffice's export of Word text boxes) */
-    {"d:custom-shape", T_TXBX}, {"d:rect", T_TXBX}, {"d:ellipse", T_TXBX}, {"d:circle", T_TXBX},
-    {"d:polygon", T_TXBX}, {"d:regular-polygon", T_TXBX}, {"d:polyline", T_TXBX}, {"d:path", T_TXBX},
-    {"d:line", T_TXBX}, {"d:connector", T_TXBX}, {"d:caption", T_TXBX}, {"d:measure", T_TXBX},
-    {"d:object", T_OBJECT}, {"d:object-ole", T_OBJECT},
-    {"o:annotation", T_ANNOT}, {"o:change-info", T_CHINFO}, {"o:binary-data", T_SKIP}, {"o:forms", T_SKIP},
-    {"o:event-listeners", T_SKIP}, {"o:meta", T_SKIP}, {"o:settings", T_SKIP}, {"o:scripts", T_SKIP},
-    {"o:font-face-decls", T_SKIP}, {"o:automatic-styles", T_AUTO_STYLES}, {"o:styles", T_COMMON_STYLES},
-    {"o:master-styles", T_MASTER}, {"o:body", T_BODY}, {"o:spreadsheet", T_NOT_TEXT},
-    {"o:presentation", T_NOT_TEXT}, {"o:drawing", T_NOT_TEXT}, {"o:chart", T_NOT_TEXT}, {"o:image", T_NOT_TEXT},
-    {"s:style", T_STYLE}, {"s:text-properties", T_TEXTPROPS}, {"s:header", T_HEADER}, {"s:header-left", T_HEADER},
-    {"s:header-first", T_HEADER}, {"s:footer", T_FOOTER}, {"s:footer-left", T_FOOTER}, {"s:footer-first", T_FOOTER},
-    {"l:header-first", T_HEADER}, {"l:footer-first", T_FOOTER},
-    {"v:title", T_SKIP}, {"v:desc", T_SKIP}, /* alt text of pictures, not shown */
-    {"c:creator", T_CREATOR},
-};
-
-static gpointer build_names(gpointer unused)
-{
-    (void)unused;
-    GHashTable *h = g_hash_table_new(g_str_hash, g_str_equal);
-    for (gsize i = 0; i < G_N_ELEMENTS(names); i++)
-        g_hash_table_insert(h, (gpointer)names[i].key, GINT_TO_POINTER(names[i].tok));
-    return h;
-}
-
-static Tok tok_of(const char *ns, const char *local)
-{
-    static GOnce once = G_ONCE_INIT;
-    GHashTable *h = g_once(&once, build_names, NULL);
-    char code = 0;
-    for (gsize i = 0; i < G_N_ELEMENTS(namespaces) && !code && ns; i++)
-        if (strcmp(ns, namespaces[i].uri) == 0)
-            code = namespaces[i].code;
-    if (!code)
-        return T_OTHER;
-    /* index templates (text:table-of-content-source …) hold sample text, not document text */
-    if (code == 't' && g_str_has_suffix(local, "-source"))
-        return T_SKIP;
-    char key[96];
-    if (g_snprintf(key, sizeof key, "%c:%s", code, local) >= (int)sizeof key)
-        return T_OTHER;
-    return GPOINTER_TO_INT(g_hash_table_lookup(h, key));
-}
-
-/* ---- styles ---- */
-
-struct PPOdtStyles {
-    GHashTable *defs; /* "scope|family|name" → Def* */
-};
-
-typedef struct {
-    char *parent;
-    int display; /* -1 not said, 0 shown, 1 hidden */
-} Def;
-
-static void def_free(gpointer p)
-{
-    Def *d = p;
-    g_free(d->parent);
-    g_free(d);
-}
-
-PPOdtStyles *pp_odt_styles_new(void)
-{
-    PPOdtStyles *s = g_new0(PPOdtStyles, 1);
-    s->defs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, def_free);
-    return s;
-}
-
-void pp_odt_styles_free(PPOdtStyles *s)
-{
-    if (!s)
-        return;
-    g_hash_table_unref(s->defs);
-    g_free(s);
-}
-
-/* Does the style hide its text? -1 when neither it nor its ancestors say. Automatic styles are
- * looked up in their file's scope first; parents are common styles ('-'). */
-static int style_display(const PPOdtStyles *s, char scope, const char *family, const char *name)
-{
-    for (int hops = 0; name && hops < 32; hops++) { /* a cycle of parents ends here too */
-        g_autofree char *k = g_strdup_printf("%c|%s|%s", scope, family, name);
-        Def *d = g_hash_table_lookup(s->defs, k);
-        if (!d && scope != '-') {
-            g_free(k);
-            k = g_strdup_printf("-|%s|%s", family, name);
-            d = g_hash_table_lookup(s->defs, k);
-        }
-        if (!d)
-            return -1;
-        if (d->display >= 0)
-            return d->display;
-        name = d->parent;
-        scope = '-';
-    }
-    return -1;
-}
 
 /* ---- walking ---- */
 
@@ -188,7 +57,6 @@ typedef struct {
     GPtrArray *active;     /* ids of insertions open at this point of the body */
     PPPart *last_side;
     char style_scope;      /* scope of the styles section being read */
-    char *cur_style;       /* key of the style:style being read */
     char *region;          /* id of the text:changed-region being read */
     GString *capture;      /* dc:creator text being read */
     gboolean ins_text;     /* some inserted text was seen */
@@ -367,33 +235,19 @@ static int attr_count(Walker *w, const char *ns, const char *local, int max)
     return (int)CLAMP(n, 1, max);
 }
 
-static int display_say(const char *v)
-{
-    if (!v)
-        return -1;
-    /* "condition" hides the text whenever the condition holds: it is in the file all the same */
-    return g_str_equal(v, "none") || g_str_equal(v, "condition") ? 1 : 0;
-}
-
 static void start_style(Walker *w)
 {
     g_autofree char *name = pp_xml_attr(w->x, PP_NS_ODF_STYLE, "name");
     g_autofree char *family = pp_xml_attr(w->x, PP_NS_ODF_STYLE, "family");
-    g_clear_pointer(&w->cur_style, g_free);
-    if (!name || !family)
-        return;
-    Def *d = g_new0(Def, 1);
-    d->parent = pp_xml_attr(w->x, PP_NS_ODF_STYLE, "parent-style-name");
-    d->display = -1;
-    w->cur_style = g_strdup_printf("%c|%s|%s", w->style_scope, family, name);
-    g_hash_table_replace(w->styles->defs, g_strdup(w->cur_style), d);
+    g_autofree char *parent = pp_xml_attr(w->x, PP_NS_ODF_STYLE, "parent-style-name");
+    pp_odt_style_add(w->styles, w->style_scope, family, name, parent);
 }
 
 /* Hidden state of a paragraph or span from its style; hidden sections hide whatever styles say. */
 static gboolean styled_hidden(Walker *w, const char *family, gboolean inherited)
 {
     g_autofree char *name = pp_xml_attr(w->x, PP_NS_ODF_TEXT, "style-name");
-    int say = name ? style_display(w->styles, w->scope, family, name) : -1;
+    int say = name ? pp_odt_style_display(w->styles, w->scope, family, name) : -1;
     if (say < 0)
         return inherited;
     return say == 1 || top_story(w)->hidden_sections > 0;
@@ -402,7 +256,7 @@ static gboolean styled_hidden(Walker *w, const char *family, gboolean inherited)
 /* Start of an element; TRUE to skip its subtree. */
 static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *local)
 {
-    f->tok = tok_of(ns, local);
+    f->tok = (Tok)pp_odt_tok(ns, local);
     Story *st = top_story(w);
     const Frame *parent = w->frames->len ? &g_array_index(w->frames, Frame, w->frames->len - 1) : NULL;
     f->hid = parent && parent->hid;
@@ -426,11 +280,9 @@ static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *l
         start_style(w);
         break;
     case T_TEXTPROPS:
-        if (w->cur_style && parent && parent->tok == T_STYLE) {
+        if (parent && parent->tok == T_STYLE) {
             g_autofree char *v = pp_xml_attr(w->x, PP_NS_ODF_TEXT, "display");
-            Def *d = g_hash_table_lookup(w->styles->defs, w->cur_style);
-            if (d && v)
-                d->display = display_say(v);
+            pp_odt_style_say(w->styles, v);
         }
         break;
     case T_P:
@@ -459,7 +311,7 @@ static gboolean start_element(Walker *w, Frame *f, const char *ns, const char *l
         return TRUE;
     case T_SECTION: {
         g_autofree char *v = pp_xml_attr(w->x, PP_NS_ODF_TEXT, "display");
-        if (display_say(v) == 1) {
+        if (pp_odt_display_say(v) == 1) {
             st->hidden_sections++;
             f->hid = TRUE;
         }
@@ -608,7 +460,7 @@ static void end_element(Walker *w, const Frame *f)
                 open_cell(st);
         break;
     case T_STYLE:
-        g_clear_pointer(&w->cur_style, g_free);
+        pp_odt_style_add(w->styles, 0, NULL, NULL, NULL);
         break;
     case T_CREATOR:
         if (w->capture)
@@ -712,7 +564,6 @@ gboolean pp_odt_walk(PPDoc *doc, GBytes *xml, const char *entry, char scope, gui
     }
     if (w.capture)
         g_string_free(w.capture, TRUE);
-    g_free(w.cur_style);
     g_free(w.region);
     g_array_unref(w.frames);
     g_ptr_array_unref(w.stories);
