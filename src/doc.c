@@ -39,8 +39,8 @@ static const struct {
     [PP_PART_TRACKED_CHANGE] = {"tracked_change", "修订痕迹", TRUE},
     [PP_PART_HIDDEN_TEXT] = {"hidden_text", "隐藏文字", TRUE},
     [PP_PART_METADATA] = {"metadata", "文档属性", TRUE},
-    [PP_PART_ANNOTATION] = {"annotation", "PDF 注释", TRUE},
-    [PP_PART_ATTACHMENT] = {"attachment", "PDF 附件", TRUE},
+    [PP_PART_ANNOTATION] = {"annotation", "注释", TRUE},
+    [PP_PART_ATTACHMENT] = {"attachment", "嵌入附件", TRUE},
     [PP_PART_TEXT_UNDER_BOX] = {"text_under_box", "遮盖框下的文字", TRUE},
 };
 

@@ -4,7 +4,8 @@
  * by their vertical position, orders each line by x, puts spaces where the gaps are, and rebuilds
  * tables: a run of lines whose characters fall into consistent columns becomes one line per table
  * row, cells separated by '\t', every cell's wrapped fragments joined top to bottom. Kept free of
- * poppler so it can be tested on synthetic pages. Files: pdf_layout.c (lines, tables, turned pages),
+ * poppler so it can be tested on synthetic pages, and shared with the OFD reader (ofd_page.c makes
+ * PPChar from TextCode positions). Files: pdf_layout.c (lines, tables, turned pages),
  * pdf_rows.c (rows broken by a page break), pdf_gbk.c (GBK drawn through a single-byte font).
  */
 #ifndef PP_PDF_LAYOUT_H

@@ -275,9 +275,11 @@ gboolean pp_redact_to(PPDoc *doc, const PPRunOptions *opt, const char *out_path,
 {
     const PPRedactor *r = redactor_for(doc->format);
     if (!r) {
-        /* RTF, ODT …: read and reviewed, but no writer yet; say plainly that nothing was written */
-        g_autofree char *up = g_ascii_strup(doc->format, -1);
-        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED, "不支持生成 %s 格式的脱敏副本，未写出副本；如需脱敏副本，请另存为 DOCX 后再检查", up);
+        /* OFD, ODT, RTF, legacy .doc …: the report still lists every value to mask; the copy must come from the
+         * editable source, which is what the clerk is told */
+        g_autofree char *fmt = g_ascii_strup(doc->format, -1);
+        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED,
+                    "%s 格式不支持生成脱敏副本，未写入副本；请在可编辑的源文件（DOCX/WPS）中按报告脱敏后重新导出", fmt);
         return FALSE;
     }
     g_autofree char *dir = g_path_get_dirname(out_path);

@@ -63,6 +63,8 @@ static gboolean metadata_is_personal(const PPPart *p)
     return field && value_names_someone(p->text->str);
 }
 
+/* Message and advice may name the format once with %s ("PDF", "OFD"): annotations and attachments
+ * are read from both fixed-layout formats. */
 static const struct {
     PPPartKind kind;
     const char *message;
@@ -72,8 +74,8 @@ static const struct {
     {PP_PART_COMMENT, "文档含批注", "删除全部批注后再发布"},
     {PP_PART_HIDDEN_TEXT, "文档含隐藏文字", "显示并删除隐藏文字后再发布"},
     {PP_PART_METADATA, "文档属性（元数据）中含个人姓名或账号", "在“文件—属性”中清除作者、修改者等个人信息，或使用 --redact-dir 生成的副本"},
-    {PP_PART_ANNOTATION, "PDF 含注释", "删除注释后重新导出 PDF"},
-    {PP_PART_ATTACHMENT, "PDF 含嵌入附件", "删除嵌入的附件，或将附件单独审查后发布"},
+    {PP_PART_ANNOTATION, "%s 含注释", "删除注释后重新导出 %s"},
+    {PP_PART_ATTACHMENT, "%s 含嵌入附件", "删除嵌入的附件，或将附件单独审查后发布"},
     {PP_PART_TEXT_UNDER_BOX, "PDF 中有被黑框遮盖但仍可提取的文字（遮盖无效）", "用真正删除文字的方式脱敏（如 --redact-dir 生成的副本），不要只画黑框"},
 };
 
@@ -112,8 +114,9 @@ static void hidden_run(PPDoc *doc, const PPRunOptions *opt)
                 const char *cut = g_utf8_find_prev_char(f->text, f->text + 200);
                 f->text[cut - f->text] = '\0';
             }
-            f->message = g_strdup(hidden_kinds[k].message);
-            f->advice = g_strdup(hidden_kinds[k].advice);
+            g_autofree char *fmt = g_ascii_strup(doc->format, -1);
+            f->message = g_strdup_printf(hidden_kinds[k].message, fmt);
+            f->advice = g_strdup_printf(hidden_kinds[k].advice, fmt);
             f->basis = g_strdup("政府信息公开条例第十七条（发布前保密审查）");
             g_clear_pointer(&f->author, g_free);
             if (authors->len) {

@@ -30,18 +30,23 @@ static gboolean reader_sees(PPPartKind k)
            k == PP_PART_TEXTBOX;
 }
 
-/* A short excerpt of the text around [s, e) on its line. Newly allocated. */
+/* A short excerpt of the text around [s, e) on its line. Newly allocated. Steps by UTF-8 lead
+ * bytes without trusting the text to end on a whole character. */
 static char *excerpt(const char *text, gsize len, gsize s, gsize e)
 {
     enum { AROUND = 12 }; /* characters each side */
-    const char *a = text + s, *b = text + e;
-    for (int i = 0; i < AROUND && a > text && a[-1] != '\n'; i++)
-        a = g_utf8_find_prev_char(text, a);
-    for (int i = 0; i < AROUND && b < text + len && *b != '\n'; i++)
-        b = g_utf8_find_next_char(b, text + len);
-    if (!b)
-        b = text + len;
-    char *out = g_strndup(a, (gsize)(b - a));
+    gsize a = s, b = e;
+    for (int i = 0; i < AROUND && a > 0 && text[a - 1] != '\n'; i++) {
+        a--;
+        while (a > 0 && ((guchar)text[a] & 0xC0) == 0x80)
+            a--;
+    }
+    for (int i = 0; i < AROUND && b < len && text[b] != '\n'; i++) {
+        b++;
+        while (b < len && ((guchar)text[b] & 0xC0) == 0x80)
+            b++;
+    }
+    char *out = g_strndup(text + a, b - a);
     return g_strdelimit(out, "\t", ' ');
 }
 
@@ -193,6 +198,15 @@ static void report_open(QRun *q, const Open *o, const char *what)
     report(q, o->at, o->at + o->len, what);
 }
 
+/* Continuation bytes (10xxxxxx) at c; a NUL is not one, so stepping by this stops at the end. */
+static gsize strspn_cont(const char *c)
+{
+    gsize n = 0;
+    while (((guchar)c[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
 static void check_brackets(QRun *q)
 {
     enum { DEPTH = 8, MAX_BREAKS = 3 }; /* a note in parentheses may run over a few short paragraphs */
@@ -214,7 +228,8 @@ static void check_brackets(QRun *q)
         /* PDF lines wrap inside a paragraph: allow more of them */
         int max_breaks = p->glyphs ? 2 * MAX_BREAKS : MAX_BREAKS;
         const char *t = p->text->str;
-        for (const char *c = t; *c; c = g_utf8_next_char(c)) {
+        /* step over continuation bytes, never past the NUL: a part may end inside a character */
+        for (const char *c = t; *c; c++, c += strspn_cont(c)) {
             if (*c == '\n' || *c == '\f') {
                 for (int k = n - 1; k >= 0; k--)
                     if (++stack[k].breaks > max_breaks) { /* left open: drop it and what it holds */
@@ -333,7 +348,7 @@ static void check_ordinal(QRun *q)
                     g_autofree char *what = g_strdup_printf("上一个同级序号是 %d，这里是 %d", last[level], num);
                     const char *e = s;
                     for (int c = 0; c < 8 && e < eol; c++) /* the number and the start of the heading */
-                        e = g_utf8_next_char(e);
+                        e += 1 + strspn_cont(e + 1);
                     report(q, (gsize)(s - t), (gsize)(e - t), what);
                 }
                 last[level] = num;

@@ -15,6 +15,9 @@ static void on_error(void *ctx, xmlErrorPtr e)
     if (!e || e->level < XML_ERR_ERROR || x->first_error)
         return;
     x->first_error = g_strchomp(g_strdup(e->message ? e->message : "?"));
+    for (char *q = x->first_error; *q; q++) /* libxml2 adds a "Bytes: …" line; messages are one line */
+        if (*q == '\n' || *q == '\r')
+            *q = ' ';
     x->line = e->line;
 }
 

@@ -78,7 +78,18 @@ grep -q '找不到 prepub' "$tmp/out" || fail "missing prepub not explained: $(c
 commit "second draft (upper-case extension)" || fail "clean .TXT refused: $(cat "$tmp/out")"
 grep -q '第二份.TXT' "$tmp/out" || fail "upper-case .TXT not reviewed"
 
-# 5. deleting a draft needs no review
+# 5. OFD drafts are reviewed too: a clean one commits, the 公示 with unmasked IDs is refused
+cp "$SRC/tests/data/ofd/clean.ofd" "公告.OFD"
+git add "公告.OFD"
+commit "clean ofd" || fail "clean .OFD refused: $(cat "$tmp/out")"
+grep -q '公告.OFD' "$tmp/out" || fail "the .OFD draft was not reviewed"
+cp "$SRC/tests/data/ofd/gongshi.ofd" "公示.ofd"
+git add "公示.ofd"
+commit "gongshi ofd" && fail "an OFD with unmasked IDs was committed"
+grep -q '不得发布' "$tmp/out" || fail "no report shown when refusing the OFD: $(cat "$tmp/out")"
+git rm -q --cached "公示.ofd" && rm "公示.ofd"
+
+# 6. deleting a draft needs no review
 git rm -q "通知 草稿/春节安全.txt"
 PREPUB=$tmp/no-such-prepub commit "delete" || fail "deleting a draft was refused: $(cat "$tmp/out")"
 
