@@ -25,7 +25,7 @@ extern const PPFormat pp_format_txt;
 extern const PPFormat pp_format_docx;
 extern const PPFormat pp_format_pdf;
 extern const PPFormat pp_format_ofd;
-extern const PPFormat pp_format_legacy_office;
+extern const PPFormat pp_format_doc;
 extern const PPFormat pp_format_rtf;
 extern const PPFormat pp_format_odt;
 

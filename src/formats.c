@@ -8,7 +8,7 @@ static const PPFormat *const formats[] = {
     &pp_format_docx,
     &pp_format_pdf,
     &pp_format_ofd,
-    &pp_format_legacy_office,
+    &pp_format_doc,
     &pp_format_rtf,
     &pp_format_odt,
     &pp_format_txt,
@@ -53,7 +53,7 @@ const PPFormat *pp_detect(PPDoc *doc, GError **error)
         }
     }
     if (!best) {
-        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED, "不支持的文件类型（%s），只能审查 DOCX、ODT、PDF、OFD、RTF 和纯文本",
+        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED, "不支持的文件类型（%s），只能审查 DOCX、DOC、ODT、PDF、OFD、RTF 和纯文本",
                     mime ? mime : "未知");
         return NULL;
     }
