@@ -160,7 +160,7 @@ static void worker(gpointer data, gpointer user)
     g_mutex_unlock(&b->lock);
 }
 
-void pp_process_all(GPtrArray *docs, const PPRunOptions *opt, int jobs, gboolean progress)
+void pp_process_all(GPtrArray *docs, const PPRunOptions *opt, int jobs, FILE *progress)
 {
     if (jobs <= 0)
         jobs = (int)g_get_num_processors();
@@ -175,7 +175,7 @@ void pp_process_all(GPtrArray *docs, const PPRunOptions *opt, int jobs, gboolean
             pp_process(docs->pdata[i], opt, FALSE);
             b.done++;
             if (progress && g_get_monotonic_time() - start > 1500000) {
-                fprintf(stderr, "\r已审查 %u/%u 个文件…", b.done, b.total);
+                fprintf(progress, "\r已审查 %u/%u 个文件…", b.done, b.total);
                 shown = TRUE;
             }
         }
@@ -187,7 +187,7 @@ void pp_process_all(GPtrArray *docs, const PPRunOptions *opt, int jobs, gboolean
         while (b.done < b.total) {
             g_cond_wait_until(&b.cond, &b.lock, g_get_monotonic_time() + 250000);
             if (progress && g_get_monotonic_time() - start > 1500000) {
-                fprintf(stderr, "\r已审查 %u/%u 个文件…", b.done, b.total);
+                fprintf(progress, "\r已审查 %u/%u 个文件…", b.done, b.total);
                 shown = TRUE;
             }
         }
@@ -195,7 +195,7 @@ void pp_process_all(GPtrArray *docs, const PPRunOptions *opt, int jobs, gboolean
         g_thread_pool_free(pool, FALSE, TRUE);
     }
     if (shown)
-        fprintf(stderr, "\r已审查 %u/%u 个文件，用时 %.1f 秒\n", b.done, b.total,
+        fprintf(progress, "\r已审查 %u/%u 个文件，用时 %.1f 秒\n", b.done, b.total,
                 (double)(g_get_monotonic_time() - start) / 1e6);
     g_mutex_clear(&b.lock);
     g_cond_clear(&b.cond);

@@ -3,6 +3,8 @@
 #ifndef PP_CHECK_H
 #define PP_CHECK_H
 
+#include <stdio.h>
+
 #include "prepub.h"
 
 /* Expand the command-line paths into documents (not yet read): directories are walked
@@ -17,9 +19,9 @@ gboolean pp_doc_read(PPDoc *doc, const PPLimits *lim, GError **error);
  * FALSE, parts and bytes are released afterwards so a batch's memory does not grow with it. */
 void pp_process(PPDoc *doc, const PPRunOptions *opt, gboolean keep_parts);
 
-/* Process every document, jobs at a time (0: number of CPUs). Progress goes to stderr when it is
- * a terminal and the batch is long. */
-void pp_process_all(GPtrArray *docs, const PPRunOptions *opt, int jobs, gboolean progress);
+/* Process every document, jobs at a time (0: number of CPUs). When the batch is long, progress
+ * goes to `progress` (borrowed; NULL: none — the caller passes a terminal only). */
+void pp_process_all(GPtrArray *docs, const PPRunOptions *opt, int jobs, FILE *progress);
 
 
 #endif

@@ -206,7 +206,7 @@ static gboolean rtf_parse(Rtf *x, const char *s, gsize len, GError **error)
     for (gsize i = 0; i < len && ok;) {
         State *st = &stack[depth];
         char c = s[i];
-        if (c != '\\' || i + 1 >= len || s[i + 1] != '\'')
+        if ((c != '\\' || i + 1 >= len || s[i + 1] != '\'') && (guchar)c < 0x80)
             ok = flush_bytes(x, st, error);
         if (!ok)
             break;
@@ -242,8 +242,17 @@ static gboolean rtf_parse(Rtf *x, const char *s, gsize len, GError **error)
                 i = (gsize)(g_utf8_find_next_char(s + i, s + len) ? g_utf8_find_next_char(s + i, s + len) - s : (gssize)len);
                 continue;
             }
+            if ((guchar)c >= 0x80) { /* a raw 8-bit byte is text in the code page, like \'hh */
+                if (x->bytes->len && x->bytes_cp != st->codepage)
+                    ok = flush_bytes(x, st, error);
+                x->bytes_cp = st->codepage;
+                g_byte_array_append(x->bytes, (const guint8 *)s + i, 1);
+                i++;
+                continue;
+            }
             gsize j = i;
-            while (j < len && s[j] != '\\' && s[j] != '{' && s[j] != '}' && s[j] != '\r' && s[j] != '\n')
+            while (j < len && s[j] != '\\' && s[j] != '{' && s[j] != '}' && s[j] != '\r' && s[j] != '\n' &&
+                   (guchar)s[j] < 0x80)
                 j++;
             ok = put(x, st, s + i, j - i, error);
             i = j;

@@ -75,6 +75,17 @@ gboolean pp_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     doc->format = fmt->name;
     if (!fmt->extract(doc, lim, error))
         return FALSE;
+    /* every stage relies on parts being UTF-8; a damaged file must not break that through a
+     * reader's oversight (a stray byte, a character cut at a limit) */
+    for (guint i = 0; i < doc->parts->len; i++) {
+        PPPart *p = doc->parts->pdata[i];
+        if (!g_utf8_validate(p->text->str, (gssize)p->text->len, NULL)) {
+            g_autofree char *valid = g_utf8_make_valid(p->text->str, (gssize)p->text->len);
+            g_string_assign(p->text, valid);
+            if (p->glyphs) /* offsets no longer line up with the text */
+                g_array_set_size(p->glyphs, 0);
+        }
+    }
     pp_doc_prune_empty_parts(doc);
     return TRUE;
 }

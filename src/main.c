@@ -1,5 +1,6 @@
 /* prepub — command line. Only this file prints messages for the user and chooses the exit status:
  * 0 every document passes, 1 a document needs review, is blocked or unreadable, 2 the run failed. */
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,12 +14,15 @@
 
 enum { EXIT_PASS = 0, EXIT_FINDINGS = 1, EXIT_RUN_FAILED = 2 };
 
+/* Where prepub's own messages go: the original standard error (see quiet_libraries). */
+static FILE *msg_out;
+
 static void die_line(const char *msg)
 {
     /* one line per error on stderr, as a hook expects */
     g_autofree char *flat = g_strdup(msg);
     g_strdelimit(flat, "\n", ' ');
-    fprintf(stderr, "prepub: %s\n", flat);
+    fprintf(msg_out, "prepub: %s\n", flat);
 }
 
 /* Parse a subcommand's options; on error print one line naming the subcommand's help. */
@@ -159,7 +163,7 @@ static int cmd_check(int argc, char **argv)
     }
     PPRunOptions opt = {.limits = &pp_default_limits, .rules = rules, .reveal = reveal, .redact_dir = redact_dir};
     g_autoptr(GPtrArray) docs = pp_collect(argv + 1, name ? name : "stdin");
-    pp_process_all(docs, &opt, jobs, isatty(STDERR_FILENO));
+    pp_process_all(docs, &opt, jobs, isatty(fileno(msg_out)) ? msg_out : NULL);
 
     PPReportOptions ro = {.reveal = reveal, .fixed_time = fixed_time, .rules = rules, .argv_paths = argv + 1};
     ro.color = strcmp(format, "text") == 0 && !output && isatty(STDOUT_FILENO) && !g_getenv("NO_COLOR");
@@ -174,9 +178,9 @@ static int cmd_check(int argc, char **argv)
     for (guint i = 0; i < docs->len; i++) {
         const PPDoc *d = docs->pdata[i];
         if (d->error)
-            fprintf(stderr, "prepub: %s: %s\n", d->path, d->error->message);
+            fprintf(msg_out, "prepub: %s: %s\n", d->path, d->error->message);
         if (d->redact_error)
-            fprintf(stderr, "prepub: %s: 脱敏副本：%s\n", d->path, d->redact_error);
+            fprintf(msg_out, "prepub: %s: 脱敏副本：%s\n", d->path, d->redact_error);
         if (!never && (d->verdict >= threshold || d->error || d->redact_error))
             status = EXIT_FINDINGS;
     }
@@ -271,7 +275,7 @@ static int cmd_redact(int argc, char **argv)
     guint n = 0;
     for (guint i = 0; i < doc->findings->len; i++)
         n += ((PPFinding *)doc->findings->pdata[i])->category == PP_CAT_PRIVACY;
-    fprintf(stderr, "prepub: 已写出脱敏副本 %s（遮盖 %u 处个人信息）\n", output, n);
+    fprintf(msg_out, "prepub: 已写出脱敏副本 %s（遮盖 %u 处个人信息）\n", output, n);
     return EXIT_PASS;
 }
 
@@ -308,9 +312,35 @@ static int cmd_help(int argc, char **argv)
     return EXIT_PASS;
 }
 
+/* Poppler's cairo backend prints some complaints with fprintf(stderr) ("some font thing failed",
+ * once per glyph of a damaged font: thousands of lines for one bad PDF), which would bury the one
+ * line per error a hook reads. prepub's own messages go to a duplicate of standard error; the
+ * `stderr` stream the libraries print to goes to /dev/null. Descriptor 2 is left alone, so
+ * sanitizer reports still appear. PREPUB_DEBUG=1 keeps the libraries' messages. */
+static void quiet_libraries(void)
+{
+    msg_out = stderr;
+    if (g_getenv("PREPUB_DEBUG"))
+        return;
+    int keep = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    FILE *mine = keep >= 0 ? fdopen(keep, "w") : NULL;
+    FILE *null = mine ? fopen("/dev/null", "we") : NULL;
+    if (!mine || !null) {
+        if (mine)
+            fclose(mine);
+        else if (keep >= 0)
+            close(keep);
+        return;
+    }
+    setvbuf(mine, NULL, _IONBF, 0);
+    msg_out = mine;
+    stderr = null; /* glibc: stderr is an ordinary variable */
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    quiet_libraries();
     if (argc < 2) {
         cmd_help(argc, argv);
         return EXIT_RUN_FAILED;

@@ -32,6 +32,7 @@ static const Case cases[] = {
     {"元数据", "{\\rtf1\\ansi{\\info{\\title T}{\\author \\u40857?\\u27427?}{\\operator Op}{\\creatim\\yr2020}}Body\\par}",
      "body||Body\n--\nmetadata||T\n--\nmetadata||龙欣\n--\nmetadata||Op"},
     {"跳过图片和二进制", "{\\rtf1\\ansi A{\\pict\\pngblip 89504e47}{\\object\\objdata 0102}\\bin4 \x01{}\\ B\\par}", "body||A B"},
+    {"正文中的 8 位字节按代码页解码", "{\\rtf1\\ansi\\ansicpg936 \xd5\xc5\xc8\xfd\\par}", "body||张三"},
     {"转义符号", "{\\rtf1\\ansi a\\{b\\}c\\\\d\\~e\\par}", "body||a{b}c\\d e"},
     {"未知可忽略目的地", "{\\rtf1\\ansi {\\*\\unknowndest secret}Visible\\par}", "body||Visible"},
 };
