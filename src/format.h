@@ -27,6 +27,7 @@ extern const PPFormat pp_format_pdf;
 extern const PPFormat pp_format_ofd;
 extern const PPFormat pp_format_doc;
 extern const PPFormat pp_format_rtf;
+extern const PPFormat pp_format_odt;
 
 /* Detect the format of doc->data (libmagic, then the bids); NULL with *error set if none fits. */
 const PPFormat *pp_detect(PPDoc *doc, GError **error);

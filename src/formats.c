@@ -10,6 +10,7 @@ static const PPFormat *const formats[] = {
     &pp_format_ofd,
     &pp_format_doc,
     &pp_format_rtf,
+    &pp_format_odt,
     &pp_format_txt,
 };
 
@@ -52,7 +53,7 @@ const PPFormat *pp_detect(PPDoc *doc, GError **error)
         }
     }
     if (!best) {
-        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED, "不支持的文件类型（%s），只能审查 DOCX、DOC、PDF、OFD、RTF 和纯文本",
+        g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED, "不支持的文件类型（%s），只能审查 DOCX、DOC、ODT、PDF、OFD、RTF 和纯文本",
                     mime ? mime : "未知");
         return NULL;
     }
@@ -65,7 +66,7 @@ gboolean pp_extract(PPDoc *doc, const PPLimits *lim, GError **error)
     if (!fmt) {
         /* name the format from the extension for the report, so a bad .docx still says docx */
         const char *dot = doc->path ? strrchr(doc->path, '.') : NULL;
-        static const char *const known[] = {"docx", "pdf", "txt", "doc", "wps", "ofd"};
+        static const char *const known[] = {"docx", "pdf", "txt", "doc", "wps", "ofd", "odt"};
         for (gsize i = 0; dot && i < G_N_ELEMENTS(known); i++)
             if (g_ascii_strcasecmp(dot + 1, known[i]) == 0)
                 doc->format = known[i];

@@ -275,7 +275,7 @@ gboolean pp_redact_to(PPDoc *doc, const PPRunOptions *opt, const char *out_path,
 {
     const PPRedactor *r = redactor_for(doc->format);
     if (!r) {
-        /* OFD, legacy .doc …: the report still lists every value to mask; the copy must come from the
+        /* OFD, ODT, RTF, legacy .doc …: the report still lists every value to mask; the copy must come from the
          * editable source, which is what the clerk is told */
         g_autofree char *fmt = g_ascii_strup(doc->format, -1);
         g_set_error(error, PP_ERROR, PP_ERR_UNSUPPORTED,

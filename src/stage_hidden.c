@@ -9,6 +9,7 @@
 static const char *const personal_fields[] = {
     "creator", "lastModifiedBy", "Author", "author", "Manager", "manager",
     "custom", "LastAuthor", "Operator", "xmp dc:creator", "xmp pdf:Author",
+    "meta:printed-by", "meta:user-defined", /* ODT meta.xml; its creators match "creator" */
 };
 
 /* Values that name no one: organisations end so, and these are default installs' accounts. */

@@ -206,3 +206,28 @@ int pp_zip_probe(const guint8 *data, gsize len, const char *name)
     zip_discard(za);
     return found;
 }
+
+gssize pp_zip_peek(const guint8 *data, gsize len, const char *name, char *buf, gsize cap)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+    zip_error_fini(&ze);
+    if (!za) {
+        if (src)
+            zip_source_free(src);
+        return -1;
+    }
+    gssize got = -1;
+    zip_int64_t i = zip_name_locate(za, name, ZIP_FL_NOCASE);
+    zip_file_t *f = i >= 0 ? zip_fopen_index(za, (zip_uint64_t)i, 0) : NULL;
+    if (f) {
+        /* one bounded read: cap bytes at most are inflated, whatever the entry claims */
+        zip_int64_t n = zip_fread(f, buf, cap);
+        got = n < 0 ? -1 : (gssize)n;
+        zip_fclose(f);
+    }
+    zip_discard(za);
+    return got;
+}

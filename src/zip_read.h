@@ -43,4 +43,8 @@ zip_t *pp_zip_archive(PPZip *z);
  * 0 if they open but have no such entry, -1 if they do not open as a zip. Reads no entry data. */
 int pp_zip_probe(const guint8 *data, gsize len, const char *name);
 
+/* Cheap peek for format bids: inflate at most cap bytes of the entry named name into buf (not
+ * NUL-terminated). Bytes read, or -1 if the bytes are no zip, the entry is missing or unreadable. */
+gssize pp_zip_peek(const guint8 *data, gsize len, const char *name, char *buf, gsize cap);
+
 #endif

@@ -44,6 +44,16 @@ grep -q '提交已被阻止' "$tmp/out" || fail "refusal not explained"
 [ "$(head_count)" = 1 ] || fail "a refused commit was made"
 git rm -q --cached "批复.docx" && rm "批复.docx"
 
+# 2b. ODT drafts are reviewed too (a truncated .odt: unreadable, refused)
+printf 'PK\003\004\024\000\000\000\000\000' >"征求意见.odt"
+git add "征求意见.odt"
+if commit "broken odt"; then
+    fail "commit of an unreadable .odt was not refused"
+fi
+grep -q '征求意见.odt' "$tmp/out" || fail "hook did not review the .odt: $(cat "$tmp/out")"
+[ "$(head_count)" = 1 ] || fail "a refused commit was made"
+git rm -q --cached "征求意见.odt" && rm "征求意见.odt"
+
 # 3. the staged content is what counts: staged empty, working copy fine → refused
 : >"公告.txt"
 git add "公告.txt"
