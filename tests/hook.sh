@@ -54,6 +54,16 @@ grep -q '征求意见.odt' "$tmp/out" || fail "hook did not review the .odt: $(c
 [ "$(head_count)" = 1 ] || fail "a refused commit was made"
 git rm -q --cached "征求意见.odt" && rm "征求意见.odt"
 
+# 2c. legacy Word drafts are reviewed too (a truncated OLE file named .doc: unreadable, refused)
+printf '\320\317\021\340\241\261\032\341' >"旧稿.doc"
+git add "旧稿.doc"
+if commit "broken doc"; then
+    fail "commit of an unreadable .doc was not refused"
+fi
+grep -q '旧稿.doc' "$tmp/out" || fail "hook did not review the .doc: $(cat "$tmp/out")"
+[ "$(head_count)" = 1 ] || fail "a refused commit was made"
+git rm -q --cached "旧稿.doc" && rm "旧稿.doc"
+
 # 3. the staged content is what counts: staged empty, working copy fine → refused
 : >"公告.txt"
 git add "公告.txt"
