@@ -15,21 +15,6 @@
 
 #define DOCX_BODY "word/document.xml"
 
-/* Is a bounded stretch of bytes holding the needle? (memmem is a GNU extension) */
-static gboolean has_bytes(const guint8 *hay, gsize len, const char *needle)
-{
-    gsize n = strlen(needle);
-    for (gsize i = 0; i + n <= len; i++) {
-        const guint8 *p = memchr(hay + i, needle[0], len - n + 1 - i);
-        if (!p)
-            return FALSE;
-        if (memcmp(p, needle, n) == 0)
-            return TRUE;
-        i = (gsize)(p - hay);
-    }
-    return FALSE;
-}
-
 /* A password-protected DOCX is not a zip: Word wraps the encrypted package in an OLE compound
  * file with a stream named "EncryptedPackage" (names are UTF-16LE there). */
 static gboolean is_encrypted_ooxml(const guint8 *data, gsize len)
@@ -69,8 +54,8 @@ static int docx_bid(const guint8 *data, gsize len, const char *mime)
      * local headers, so "word/" near the start marks a Word package even when the directory at
      * the end is gone. */
     const gsize window = (gsize)1 << 20;
-    if (strstr(mime, "wordprocessingml") || has_bytes(data, MIN(len, window), "word/") ||
-        (len > window && has_bytes(data + len - window, window, "word/")))
+    if (strstr(mime, "wordprocessingml") || pp_has_bytes(data, MIN(len, window), "word/") ||
+        (len > window && pp_has_bytes(data + len - window, window, "word/")))
         return 40;
     return 0;
 }

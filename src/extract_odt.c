@@ -15,28 +15,13 @@
 
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 
-/* Is a bounded stretch of bytes holding the needle? (memmem is a GNU extension) */
-static gboolean has_bytes(const guint8 *hay, gsize len, const char *needle)
-{
-    gsize n = strlen(needle);
-    for (gsize i = 0; i + n <= len; i++) {
-        const guint8 *p = memchr(hay + i, needle[0], len - n + 1 - i);
-        if (!p)
-            return FALSE;
-        if (memcmp(p, needle, n) == 0)
-            return TRUE;
-        i = (gsize)(p - hay);
-    }
-    return FALSE;
-}
-
 /* A flat ODT: XML whose root office:document says it is a text document. The root with its
  * namespace list comes first; 16 KiB holds it. */
 static gboolean is_flat(const guint8 *data, gsize len)
 {
     gsize n = MIN(len, (gsize)16384);
     gsize skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    return n > skip + 5 && data[skip] == '<' && has_bytes(data, n, "<office:document") && has_bytes(data, n, ODT_MIME);
+    return n > skip + 5 && data[skip] == '<' && pp_has_bytes(data, n, "<office:document") && pp_has_bytes(data, n, ODT_MIME);
 }
 
 static int odt_bid(const guint8 *data, gsize len, const char *mime)
@@ -51,13 +36,13 @@ static int odt_bid(const guint8 *data, gsize len, const char *mime)
         /* no mimetype entry (some converters drop it): a content.xml that is an ODF document */
         char body[4096];
         gssize m = pp_zip_peek(data, len, "content.xml", body, sizeof body);
-        if (m > 0 && has_bytes((const guint8 *)body, (gsize)m, "office:document-content"))
+        if (m > 0 && pp_has_bytes((const guint8 *)body, (gsize)m, "office:document-content"))
             return 70;
     }
     /* too damaged to open: the stored mimetype entry near the start, or libmagic, still says ODT,
      * so that the user hears "corrupt ODT" rather than "unsupported" */
     if (pp_zip_probe(data, len, "content.xml") < 0 &&
-        (g_strcmp0(mime, ODT_MIME) == 0 || has_bytes(data, MIN(len, (gsize)256), "mimetype" ODT_MIME)))
+        (g_strcmp0(mime, ODT_MIME) == 0 || pp_has_bytes(data, MIN(len, (gsize)256), "mimetype" ODT_MIME)))
         return 40;
     return 0;
 }
@@ -122,7 +107,7 @@ static gboolean is_encrypted(PPZip *z)
         return FALSE;
     gsize len = 0;
     const guint8 *p = g_bytes_get_data(xml, &len);
-    return has_bytes(p, len, "encryption-data");
+    return pp_has_bytes(p, len, "encryption-data");
 }
 
 static gboolean odt_extract(PPDoc *doc, const PPLimits *lim, GError **error)

@@ -24,20 +24,6 @@
 
 /* ---- detection ---- */
 
-static gboolean has_bytes(const guint8 *hay, gsize len, const char *needle)
-{
-    gsize n = strlen(needle);
-    for (gsize i = 0; i + n <= len; i++) {
-        const guint8 *p = memchr(hay + i, needle[0], len - n + 1 - i);
-        if (!p)
-            return FALSE;
-        if (memcmp(p, needle, n) == 0)
-            return TRUE;
-        i = (gsize)(p - hay);
-    }
-    return FALSE;
-}
-
 static int ofd_bid(const guint8 *data, gsize len, const char *mime)
 {
     (void)mime;
@@ -51,7 +37,7 @@ static int ofd_bid(const guint8 *data, gsize len, const char *mime)
     /* Too damaged to open: entry names are stored uncompressed in the local headers, so OFD.xml near
      * the start still marks an OFD package and the user hears "corrupt OFD", not "unsupported". */
     const gsize window = (gsize)1 << 20;
-    if (has_bytes(data, MIN(len, window), OFD_ROOT) || (len > window && has_bytes(data + len - window, window, OFD_ROOT)))
+    if (pp_has_bytes(data, MIN(len, window), OFD_ROOT) || (len > window && pp_has_bytes(data + len - window, window, OFD_ROOT)))
         return 40;
     return 0;
 }

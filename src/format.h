@@ -35,6 +35,9 @@ const PPFormat *pp_detect(PPDoc *doc, GError **error);
 /* Detect and extract: sets doc->format, doc->parts. */
 gboolean pp_extract(PPDoc *doc, const PPLimits *lim, GError **error);
 
+/* Does hay[0, len) hold the bytes of needle? For the bids' cheap looks into a file's head. */
+gboolean pp_has_bytes(const guint8 *hay, gsize len, const char *needle);
+
 /* Shared by the TXT reader and package readers: decode bytes of unknown encoding (BOM-marked
  * UTF-8/UTF-16, UTF-8, GB18030) to UTF-8 with '\n' line ends. NULL with *error if undecodable. */
 char *pp_decode_text(const guint8 *data, gsize len, gsize *out_len, const char **encoding, GError **error);

@@ -60,6 +60,21 @@ const PPFormat *pp_detect(PPDoc *doc, GError **error)
     return best;
 }
 
+/* memmem is a GNU extension */
+gboolean pp_has_bytes(const guint8 *hay, gsize len, const char *needle)
+{
+    gsize n = strlen(needle);
+    for (gsize i = 0; i + n <= len; i++) {
+        const guint8 *p = memchr(hay + i, needle[0], len - n + 1 - i);
+        if (!p)
+            return FALSE;
+        if (memcmp(p, needle, n) == 0)
+            return TRUE;
+        i = (gsize)(p - hay);
+    }
+    return FALSE;
+}
+
 gboolean pp_extract(PPDoc *doc, const PPLimits *lim, GError **error)
 {
     const PPFormat *fmt = pp_detect(doc, error);
