@@ -80,16 +80,19 @@ static gboolean on_match(const PPRule *r, const char *text, gsize s, gsize e, pc
     return TRUE;
 }
 
-static void check_match(QRun *q)
+/* Run the rule's pattern over every part a reader sees, fn judging each match. */
+static void scan_parts(QRun *q, PPMatchFn fn)
 {
     for (guint i = 0; i < q->doc->parts->len; i++) {
         const PPPart *p = q->doc->parts->pdata[i];
         if (!reader_sees(p->kind))
             continue;
         q->part = (int)i;
-        pp_rule_scan(q->rule, p->text->str, p->text->len, q->md, on_match, q);
+        pp_rule_scan(q->rule, p->text->str, p->text->len, q->md, fn, q);
     }
 }
+
+static void check_match(QRun *q) { scan_parts(q, on_match); }
 
 /* ---- date: groups 1–3 are year, month, day; only impossible dates are findings ---- */
 
@@ -100,22 +103,13 @@ static gboolean on_date(const PPRule *r, const char *text, gsize s, gsize e, pcr
     if (pcre2_get_ovector_count(md) < 4 || ov[2] == PCRE2_UNSET || ov[4] == PCRE2_UNSET || ov[6] == PCRE2_UNSET)
         return TRUE;
     int y = atoi(text + ov[2]), m = atoi(text + ov[4]), d = atoi(text + ov[6]);
-    if (m >= 1 && m <= 12 && d >= 1 && g_date_valid_dmy((GDateDay)MIN(d, 31), (GDateMonth)m, (GDateYear)y))
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31 && g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
         return TRUE;
     report(user, s, e, m < 1 || m > 12 ? "没有这个月份" : "这个月没有这一天");
     return TRUE;
 }
 
-static void check_date(QRun *q)
-{
-    for (guint i = 0; i < q->doc->parts->len; i++) {
-        const PPPart *p = q->doc->parts->pdata[i];
-        if (!reader_sees(p->kind))
-            continue;
-        q->part = (int)i;
-        pp_rule_scan(q->rule, p->text->str, p->text->len, q->md, on_date, q);
-    }
-}
+static void check_date(QRun *q) { scan_parts(q, on_date); }
 
 /* ---- traditional: the terms are traditional characters; reported only in simplified text ---- */
 
