@@ -412,10 +412,22 @@ static gboolean quality_check_rules(const PPRules *rules, GError **error)
     return TRUE;
 }
 
+/* Document order: part, then position (a reader fixes the text top to bottom). */
+static gint by_place(gconstpointer a, gconstpointer b)
+{
+    const PPFinding *x = *(PPFinding *const *)a, *y = *(PPFinding *const *)b;
+    if (x->part_index != y->part_index)
+        return x->part_index < y->part_index ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return strcmp(x->rule, y->rule); /* two rules at one place: a fixed order (qsort is not stable) */
+}
+
 static void quality_run(PPDoc *doc, const PPRunOptions *opt)
 {
     if (!opt->rules)
         return;
+    guint first = doc->findings->len; /* this stage's findings start here */
     pcre2_match_data *md = NULL;
     for (guint i = 0; i < opt->rules->rules->len; i++) {
         const PPRule *r = opt->rules->rules->pdata[i];
@@ -431,6 +443,8 @@ static void quality_run(PPDoc *doc, const PPRunOptions *opt)
     }
     if (md)
         pcre2_match_data_free(md);
+    if (doc->findings->len - first > 1)
+        qsort(doc->findings->pdata + first, doc->findings->len - first, sizeof(gpointer), by_place);
 }
 
 const PPStage pp_stage_quality = {

@@ -47,6 +47,8 @@ static const Case cases[] = {
     {"第三层写作 1、", "（一）加强领导\n1、成立领导小组\n", FALSE, "ordinal:1、"},
     {"1.5 亿元不是序号", "1.投资情况\n2.5亿元用于建设。\n3.资金来源\n", FALSE, "ordinal:3.资金来源"},
     {"表格行的序号不是标题", "1. 属于国家秘密 0 0 0 0\n3. 其他法律行政法规禁止公开 1 0 0 0\n", FALSE, ""},
+    /* ---- findings in document order, whatever the rule order ---- */
+    {"按文中顺序", "请于2025年2月30日前报送。\n依据中华人民共合国有关规定。\n", FALSE, "date:2025年2月30日 typo:中华人民共合国"},
     /* ---- doubled words ---- */
     {"词语重复", "由于由于天气原因，会议延期。\n", FALSE, "doubled:由于由于"},
     {"目的的、的的确确不算", "达到目的的措施。的的确确如此。\n", FALSE, ""},
