@@ -573,6 +573,34 @@ static void close_to(Walker *w, int depth)
     }
 }
 
+/* ---- the walk's events (pp_xml_walk) ---- */
+
+static gboolean on_start(gpointer user, int depth, const char *ns, const char *local, gboolean empty)
+{
+    Walker *w = user;
+    close_to(w, depth);
+    Frame f = {.depth = depth, .tok = T_OTHER};
+    gboolean skip = start_element(w, &f, ns, local);
+    if (skip || empty)
+        end_element(w, &f);
+    else
+        g_array_append_val(w->frames, f);
+    return skip;
+}
+
+static void on_end(gpointer user, int depth) { close_to(user, depth); }
+
+static void on_text(gpointer user, const char *s)
+{
+    Walker *w = user;
+    if (w->text_mode)
+        emit_text(w, s, w->text_mode == 2);
+}
+
+static gboolean stopped(gpointer user) { return ((Walker *)user)->error != NULL; }
+
+static const PPXmlEvents walk_events = {.start = on_start, .end = on_end, .text = on_text, .stop = stopped};
+
 gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind kind, GHashTable *hidden_styles,
                        PPTextBudget *budget, GError **error)
 {
@@ -589,32 +617,8 @@ gboolean pp_docx_story(PPDoc *doc, GBytes *xml, const char *entry, PPPartKind ki
         .sides = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
     };
     g_ptr_array_add(w.stories, story_new(doc, kind, entry, NULL));
-    xmlTextReaderPtr r = pp_xml_reader(w.x);
-    gboolean skip = FALSE;
     GError *err = NULL;
-    while (!w.error && pp_xml_next(w.x, skip, &err)) {
-        skip = FALSE;
-        int type = xmlTextReaderNodeType(r);
-        int depth = xmlTextReaderDepth(r);
-        if (type == XML_READER_TYPE_ELEMENT) {
-            close_to(&w, depth);
-            Frame f = {.depth = depth, .tok = T_OTHER};
-            skip = start_element(&w, &f, (const char *)xmlTextReaderConstNamespaceUri(r),
-                                 (const char *)xmlTextReaderConstLocalName(r));
-            if (skip || xmlTextReaderIsEmptyElement(r))
-                end_element(&w, &f);
-            else
-                g_array_append_val(w.frames, f);
-        } else if (type == XML_READER_TYPE_END_ELEMENT) {
-            close_to(&w, depth);
-        } else if (w.text_mode && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-                                   type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-                                   type == XML_READER_TYPE_WHITESPACE)) {
-            const char *s = (const char *)xmlTextReaderConstValue(r);
-            if (s)
-                emit_text(&w, s, w.text_mode == 2);
-        }
-    }
+    pp_xml_walk(w.x, &walk_events, &w, &err);
     if (!w.error && !err) {
         close_to(&w, 0);
         while (w.stories->len > 1)

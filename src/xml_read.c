@@ -63,6 +63,32 @@ void pp_xml_free(PPXml *x)
 
 xmlTextReaderPtr pp_xml_reader(PPXml *x) { return x->r; }
 
+gboolean pp_xml_walk(PPXml *x, const PPXmlEvents *ev, gpointer user, GError **error)
+{
+    GError *err = NULL;
+    gboolean skip = FALSE;
+    while (!(ev->stop && ev->stop(user)) && pp_xml_next(x, skip, &err)) {
+        skip = FALSE;
+        int type = xmlTextReaderNodeType(x->r), depth = xmlTextReaderDepth(x->r);
+        if (type == XML_READER_TYPE_ELEMENT) {
+            skip = ev->start(user, depth, (const char *)xmlTextReaderConstNamespaceUri(x->r),
+                             (const char *)xmlTextReaderConstLocalName(x->r), xmlTextReaderIsEmptyElement(x->r) != 0);
+        } else if (type == XML_READER_TYPE_END_ELEMENT) {
+            ev->end(user, depth);
+        } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                   type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
+            const char *s = (const char *)xmlTextReaderConstValue(x->r);
+            if (s)
+                ev->text(user, s);
+        }
+    }
+    if (err) {
+        g_propagate_error(error, err);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 gboolean pp_xml_next(PPXml *x, gboolean skip, GError **error)
 {
     if (!x->r) {

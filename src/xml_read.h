@@ -25,6 +25,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(PPXml, pp_xml_free)
  * PP_ERR_CORRUPT). With skip, the current element's subtree is skipped first. */
 gboolean pp_xml_next(PPXml *x, gboolean skip, GError **error);
 
+/* A document walk as events, for readers that keep their own element stack (DOCX and ODT text):
+ *   start  an element opens at depth; empty: it closes at once. Return TRUE to skip its subtree
+ *          (the handler then treats it as closed, as it does an empty one).
+ *   end    an end tag at depth.
+ *   text   text, CDATA or whitespace content (never NULL).
+ *   stop   optional: TRUE ends the walk early (the handler recorded its own error).
+ * Returns FALSE with *error set if the XML is broken (PP_ERR_CORRUPT). */
+typedef struct {
+    gboolean (*start)(gpointer user, int depth, const char *ns, const char *local, gboolean empty);
+    void (*end)(gpointer user, int depth);
+    void (*text)(gpointer user, const char *s);
+    gboolean (*stop)(gpointer user);
+} PPXmlEvents;
+
+gboolean pp_xml_walk(PPXml *x, const PPXmlEvents *ev, gpointer user, GError **error);
+
 xmlTextReaderPtr pp_xml_reader(PPXml *x);
 /* Attribute by namespace URI (NULL: no namespace) and local name; newly allocated or NULL. */
 char *pp_xml_attr(PPXml *x, const char *ns, const char *local);
